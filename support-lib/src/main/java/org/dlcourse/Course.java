@@ -1,0 +1,133 @@
+package org.dlcourse;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.engine.EngineException;
+import ai.djl.ndarray.NDManager;
+
+import java.util.Locale;
+
+/**
+ * The first cell of every notebook: {@code var course = Course.start();}
+ *
+ * <p>It loads the engine that DJL's own switch selects ({@code DJL_DEFAULT_ENGINE=MXNet|PyTorch}),
+ * picks the device ({@code COURSE_DEVICE=auto|cpu|gpu}), fixes the random seed, and prints one
+ * banner line saying what was actually used, so a screenshot of a notebook tells how it ran.
+ */
+public final class Course {
+
+    /** The seed every notebook starts from, so two runs of a notebook draw the same numbers. */
+    public static final int SEED = 42;
+
+    private static Course current;
+
+    private final Engine engine;
+    private final Device device;
+    private final Profile profile;
+    private final NDManager manager;
+
+    private Course(Engine engine, Device device, Profile profile) {
+        this.engine = engine;
+        this.device = device;
+        this.profile = profile;
+        this.manager = NDManager.newBaseManager(device);
+    }
+
+    /** Loads the engine, fixes the seed and prints the banner. Calling it again re-seeds and reprints. */
+    public static synchronized Course start() {
+        if (current == null) {
+            Engine engine = loadEngine();
+            current = new Course(engine, chooseDevice(engine, System.getenv("COURSE_DEVICE")), Profile.current());
+        }
+        current.engine.setRandomSeed(SEED);
+        System.out.println(current.banner());
+        return current;
+    }
+
+    private static Engine loadEngine() {
+        try {
+            return Engine.getInstance();
+        } catch (EngineException e) {
+            throw new IllegalStateException("The deep-learning engine did not load (DJL_DEFAULT_ENGINE="
+                    + System.getenv("DJL_DEFAULT_ENGINE") + "). Engines on the classpath: "
+                    + Engine.getAllEngines() + ". Use DJL_DEFAULT_ENGINE=MXNet or PyTorch. Cause: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The device for {@code COURSE_DEVICE}: {@code auto} (default) takes the first GPU if the engine
+     * sees one, {@code cpu} forces the CPU, {@code gpu} demands a GPU and fails loudly without one:
+     * an instructor who asked for a GPU must never get a silent, twenty-times-slower CPU run.
+     */
+    static Device chooseDevice(Engine engine, String requested) {
+        String choice = requested == null || requested.isBlank() ? "auto" : requested.trim().toLowerCase(Locale.ROOT);
+        int gpus = engine.getGpuCount();
+        switch (choice) {
+            case "auto":
+                return gpus > 0 ? Device.gpu(0) : Device.cpu();
+            case "cpu":
+                return Device.cpu();
+            case "gpu":
+                if (gpus == 0) {
+                    throw new IllegalStateException(noGpuMessage(engine));
+                }
+                return Device.gpu(0);
+            default:
+                throw new IllegalArgumentException(
+                        "COURSE_DEVICE=" + requested + " is not a device choice: use auto, cpu or gpu.");
+        }
+    }
+
+    static String noGpuMessage(Engine engine) {
+        return "\n*** NO USABLE GPU ***\n"
+                + "COURSE_DEVICE=gpu asks for a GPU, but the " + engine.getEngineName() + " engine sees none.\n"
+                + "  - Is a GPU visible here? (nvidia-smi; with Docker: docker run --gpus all ...)\n"
+                + "  - Is this the CUDA image? The CPU image has no CUDA libraries.\n"
+                + "  - MXNet 1.9 needs CUDA 11 and a GPU of compute capability 8.6 or lower;"
+                + " on newer GPUs use DJL_DEFAULT_ENGINE=PyTorch.\n"
+                + "To run on the CPU on purpose, set COURSE_DEVICE=cpu (or auto).";
+    }
+
+    /** One line: engine and version, device, threads, seed, profile. */
+    public String banner() {
+        return String.format("DL course kit · engine %s %s · device %s · %s · seed %d · profile %s",
+                engine.getEngineName(), engine.getVersion(), describe(device), threads(), SEED, profile);
+    }
+
+    private String describe(Device d) {
+        if (d.isGpu()) {
+            return "GPU " + d.getDeviceId() + " (" + engine.getGpuCount() + " visible)";
+        }
+        return "CPU";
+    }
+
+    private static String threads() {
+        String omp = System.getenv("OMP_NUM_THREADS");
+        if (omp != null && !omp.isBlank()) {
+            return omp.trim() + " threads (OMP_NUM_THREADS)";
+        }
+        return Runtime.getRuntime().availableProcessors() + " threads (all cores)";
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    public Device device() {
+        return device;
+    }
+
+    public Profile profile() {
+        return profile;
+    }
+
+    /** The notebook's root manager; make short-lived arrays in {@code manager().newSubManager()} and close it. */
+    public NDManager manager() {
+        return manager;
+    }
+
+    @Override
+    public String toString() {
+        return banner();
+    }
+}

@@ -1,0 +1,54 @@
+package org.dlcourse;
+
+import java.util.Locale;
+
+/**
+ * How big a run is. {@code full} is the real course run (the default); {@code fast} is what the
+ * tests use: few samples and epochs, every notebook well under a minute on two cores.
+ *
+ * <p>This is the only place that reads {@code COURSE_PROFILE}. Notebooks ask it for sizes:
+ * {@code int epochs = Profile.current().pick(10, 2);}
+ */
+public enum Profile {
+    FULL,
+    FAST;
+
+    /** The profile of this run: {@code COURSE_PROFILE} (or the {@code course.profile} property). */
+    public static Profile current() {
+        String value = System.getProperty("course.profile", System.getenv("COURSE_PROFILE"));
+        return parse(value);
+    }
+
+    static Profile parse(String value) {
+        if (value == null || value.isBlank()) {
+            return FULL;
+        }
+        switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "full":
+                return FULL;
+            case "fast":
+                return FAST;
+            default:
+                throw new IllegalArgumentException(
+                        "COURSE_PROFILE=" + value + " is not a profile: use 'full' (the course run) or 'fast' (tests).");
+        }
+    }
+
+    /** The value for this profile: {@code full} in the course run, {@code fast} in tests. */
+    public <T> T pick(T full, T fast) {
+        return this == FULL ? full : fast;
+    }
+
+    public int pick(int full, int fast) {
+        return this == FULL ? full : fast;
+    }
+
+    public boolean isFast() {
+        return this == FAST;
+    }
+
+    @Override
+    public String toString() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

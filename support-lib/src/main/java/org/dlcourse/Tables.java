@@ -1,0 +1,74 @@
+package org.dlcourse;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/** Tablesaw tables: built from an {@link NDArray}, and rendered as the HTML the notebook shows. */
+public final class Tables {
+
+    /** Rows shown at the top and at the bottom of a long table. */
+    static final int HEAD = 10;
+    static final int TAIL = 5;
+
+    private Tables() {}
+
+    /**
+     * A table from a 1-D array (one column) or a 2-D array (one column per array column).
+     * Column names are optional; missing ones are {@code c0, c1, ...}.
+     */
+    public static Table of(NDArray array, String... columnNames) {
+        long[] shape = array.getShape().getShape();
+        if (shape.length == 0 || shape.length > 2) {
+            throw new IllegalArgumentException("Tables.of takes a 1-D or 2-D array, not shape " + array.getShape()
+                    + ": reshape it first, e.g. array.reshape(-1, " + (shape.length > 0 ? shape[shape.length - 1] : 1) + ").");
+        }
+        int rows = (int) shape[0];
+        int cols = shape.length == 1 ? 1 : (int) shape[1];
+        if (columnNames.length > cols) {
+            throw new IllegalArgumentException(columnNames.length + " column names for an array with " + cols + " columns");
+        }
+        double[] values = array.toType(DataType.FLOAT64, false).toDoubleArray();
+        Table table = Table.create();
+        for (int c = 0; c < cols; c++) {
+            double[] column = new double[rows];
+            for (int r = 0; r < rows; r++) {
+                column[r] = values[r * cols + c];
+            }
+            table.addColumns(DoubleColumn.create(c < columnNames.length ? columnNames[c] : "c" + c, column));
+        }
+        return table;
+    }
+
+    /** HTML for the notebook: the first and last rows of a long table, with its size. */
+    public static String html(Table table) {
+        StringBuilder html = new StringBuilder("<table class=\"dataframe\"><thead><tr><th></th>");
+        for (Column<?> column : table.columns()) {
+            html.append("<th>").append(escape(column.name())).append("</th>");
+        }
+        html.append("</tr></thead><tbody>");
+        int rows = table.rowCount();
+        boolean cut = rows > HEAD + TAIL;
+        for (int r = 0; r < rows; r++) {
+            if (cut && r == HEAD) {
+                html.append("<tr><td>…</td>").append("<td>…</td>".repeat(table.columnCount())).append("</tr>");
+                r = rows - TAIL;
+            }
+            html.append("<tr><th>").append(r).append("</th>");
+            for (Column<?> column : table.columns()) {
+                html.append("<td>").append(escape(column.getString(r))).append("</td>");
+            }
+            html.append("</tr>");
+        }
+        html.append("</tbody></table><p><small>")
+                .append(table.name() == null || table.name().isBlank() ? "" : escape(table.name()) + " · ")
+                .append(rows).append(" rows × ").append(table.columnCount()).append(" columns</small></p>");
+        return html.toString();
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

@@ -1,0 +1,79 @@
+package org.dlcourse;
+
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.EasyTrain;
+import ai.djl.training.Trainer;
+import ai.djl.TrainingDivergedException;
+import ai.djl.training.dataset.Dataset;
+import ai.djl.training.listener.TrainingListener;
+import ai.djl.training.loss.Loss;
+import ai.djl.translate.TranslateException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * Training the DJL way, with the course's defaults: DJL's basic listeners (epochs, evaluators,
+ * divergence check) plus a {@link LossHistory} — live-drawn as a {@link TrainingChart} in
+ * {@link #config}, silent in {@link #quietConfig}. {@link #fit} is the counterpart of the
+ * course's Lightning {@code fit()}.
+ */
+public final class Training {
+
+    private Training() {}
+
+    /** A training configuration whose progress is drawn live in the cell's output. */
+    public static DefaultTrainingConfig config(Loss loss, String chartTitle) {
+        return new DefaultTrainingConfig(loss)
+                .addTrainingListeners(TrainingListener.Defaults.basic())
+                .addTrainingListeners(new TrainingChart(chartTitle));
+    }
+
+    /** A training configuration that records the losses but shows nothing. */
+    public static DefaultTrainingConfig quietConfig(Loss loss) {
+        return new DefaultTrainingConfig(loss)
+                .addTrainingListeners(TrainingListener.Defaults.basic())
+                .addTrainingListeners(new LossHistory());
+    }
+
+    /**
+     * Trains for {@code epochs} epochs (validating after each if {@code validation} is not null)
+     * and returns the losses recorded.
+     */
+    public static LossHistory fit(Trainer trainer, int epochs, Dataset train, Dataset validation) {
+        if (epochs < 1) {
+            throw new IllegalArgumentException("epochs must be at least 1, not " + epochs);
+        }
+        LossHistory history = history(trainer);
+        if (history instanceof TrainingChart) {
+            ((TrainingChart) history).expectEpochs(history.epochs().size() + epochs);
+        }
+        try {
+            EasyTrain.fit(trainer, epochs, train, validation);
+        } catch (TrainingDivergedException e) {
+            throw new IllegalStateException("Training diverged after " + history.steps().size()
+                    + " steps: the loss became NaN or infinite. The learning rate is probably too large;"
+                    + " try one ten times smaller.", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the training data: " + e.getMessage(), e);
+        } catch (TranslateException e) {
+            throw new IllegalStateException("Could not turn the data into a batch: " + e.getMessage(), e);
+        }
+        return history;
+    }
+
+    /** The history the trainer records into (from {@link #config} or {@link #quietConfig}). */
+    public static LossHistory history(Trainer trainer) {
+        LossHistory[] found = new LossHistory[1];
+        trainer.notifyListeners(listener -> {
+            if (listener instanceof LossHistory) {
+                found[0] = (LossHistory) listener;
+            }
+        });
+        if (found[0] == null) {
+            throw new IllegalArgumentException("This trainer records no history: build its configuration with"
+                    + " Training.config(loss, title) or Training.quietConfig(loss).");
+        }
+        return found[0];
+    }
+}

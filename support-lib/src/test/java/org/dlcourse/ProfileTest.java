@@ -1,0 +1,35 @@
+package org.dlcourse;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ProfileTest {
+
+    @Test
+    void fullIsTheDefaultSoAStudentGetsTheRealCourseRun() {
+        assertEquals(Profile.FULL, Profile.parse(null));
+        assertEquals(Profile.FULL, Profile.parse(" "));
+    }
+
+    @Test
+    void namesAreReadWhateverTheirCase() {
+        assertEquals(Profile.FAST, Profile.parse("Fast"));
+        assertEquals(Profile.FULL, Profile.parse("FULL"));
+    }
+
+    @Test
+    void anUnknownProfileSaysWhichOnesExist() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Profile.parse("quick"));
+        assertTrue(e.getMessage().contains("'full'") && e.getMessage().contains("'fast'"), e.getMessage());
+    }
+
+    @Test
+    void pickReturnsTheValueOfTheProfile() {
+        assertEquals(10, Profile.FULL.pick(10, 2));
+        assertEquals(2, Profile.FAST.pick(10, 2));
+        assertEquals("fast", Profile.FAST.pick("full", "fast"));
+    }
+}

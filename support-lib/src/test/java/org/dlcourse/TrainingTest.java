@@ -1,0 +1,115 @@
+package org.dlcourse;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.Trainer;
+import ai.djl.training.dataset.ArrayDataset;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.knowm.xchart.XYChart;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TrainingTest {
+
+    @AfterEach
+    void disconnect() {
+        Notebook.disconnect();
+    }
+
+    /** y = 2x + 1 on 64 points, 4 batches of 16. */
+    private static ArrayDataset line(NDManager manager) {
+        NDArray x = manager.linspace(-1f, 1f, 64).reshape(64, 1);
+        return new ArrayDataset.Builder().setData(x).optLabels(x.mul(2).add(1)).setSampling(16, false).build();
+    }
+
+    private static Trainer trainer(Model model, DefaultTrainingConfig config) {
+        model.setBlock(Linear.builder().setUnits(1).build());
+        Trainer trainer = model.newTrainer(config.optOptimizer(
+                Optimizer.sgd().setLearningRateTracker(Tracker.fixed(0.5f)).build()));
+        trainer.initialize(new Shape(16, 1));
+        return trainer;
+    }
+
+    @Test
+    void historyRecordsEveryStepAndEveryEpoch() {
+        try (NDManager manager = NDManager.newBaseManager(); Model model = Model.newInstance("line");
+             Trainer trainer = trainer(model, Training.quietConfig(Loss.l2Loss()))) {
+            LossHistory history = Training.fit(trainer, 3, line(manager), line(manager));
+            assertEquals(12, history.steps().size(), "4 batches x 3 epochs");
+            assertEquals(3, history.epochs().size());
+            assertTrue(history.epochs().get(0).containsKey("train_loss"), history.epochs().get(0).toString());
+            assertTrue(history.epochs().get(0).containsKey("validate_loss"), history.epochs().get(0).toString());
+            assertTrue(history.steps().get(11) < history.steps().get(0), "gradient descent lowers the loss");
+            assertTrue(history.last("train_loss") < history.epochs("train_loss").get(0));
+        }
+    }
+
+    @Test
+    void theLiveChartShowsOneOutputAreaAndRedrawsItInPlace() {
+        List<String> shown = new ArrayList<>();
+        List<Object> updates = new ArrayList<>();
+        Notebook.connect(o -> {
+            shown.add("area-1");
+            return "area-1";
+        }, (id, o) -> {
+            assertEquals("area-1", id);
+            updates.add(o);
+        });
+        try (NDManager manager = NDManager.newBaseManager(); Model model = Model.newInstance("line");
+             Trainer trainer = trainer(model, Training.config(Loss.l2Loss(), "line"))) {
+            Training.fit(trainer, 2, line(manager), null);
+        }
+        assertEquals(1, shown.size(), "one output area for the whole training");
+        assertFalse(updates.isEmpty(), "redrawn at least at the last epoch");
+        XYChart last = (XYChart) updates.get(updates.size() - 1);
+        assertTrue(last.getTitle().contains("epoch 2/2"), last.getTitle());
+        assertTrue(last.getSeriesMap().containsKey("train_loss"), last.getSeriesMap().keySet().toString());
+        assertTrue(Plots.png(last).length > 1000, "renders as a PNG");
+    }
+
+    @Test
+    void aTrainerWithoutHistoryIsExplained() {
+        try (Model model = Model.newInstance("line");
+             Trainer trainer = trainer(model, new DefaultTrainingConfig(Loss.l2Loss()))) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Training.history(trainer));
+            assertTrue(e.getMessage().contains("Training.config"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aDivergingTrainingSaysTheLearningRateIsTooLarge() {
+        try (NDManager manager = NDManager.newBaseManager(); Model model = Model.newInstance("line")) {
+            model.setBlock(Linear.builder().setUnits(1).build());
+            DefaultTrainingConfig config = Training.quietConfig(Loss.l2Loss())
+                    .optOptimizer(Optimizer.sgd().setLearningRateTracker(Tracker.fixed(1e6f)).build());
+            try (Trainer trainer = model.newTrainer(config)) {
+                trainer.initialize(new Shape(16, 1));
+                IllegalStateException e = assertThrows(IllegalStateException.class,
+                        () -> Training.fit(trainer, 50, line(manager), null));
+                assertTrue(e.getMessage().contains("learning rate"), e.getMessage());
+            }
+        }
+    }
+
+    @Test
+    void zeroEpochsIsRejected() {
+        try (NDManager manager = NDManager.newBaseManager(); Model model = Model.newInstance("line");
+             Trainer trainer = trainer(model, Training.quietConfig(Loss.l2Loss()))) {
+            assertThrows(IllegalArgumentException.class, () -> Training.fit(trainer, 0, line(manager), null));
+        }
+    }
+}
