@@ -24,6 +24,8 @@ from nbconvert import HTMLExporter
 
 ROOT = Path(__file__).resolve().parent.parent
 KERNEL = "dl-course"
+# The kit's kernelspec, written by `./course setup`.
+os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, [str(ROOT / "build" / "jupyter"), os.environ.get("JUPYTER_PATH")]))
 # A Java stack trace line ("\tat pkg.Class.method(File.java:12)") or an uncaught exception header.
 TRACEBACK = re.compile(r"^\s+at [\w$.<>/]+\(.*\)\s*$|^Exception in thread ", re.MULTILINE)
 
@@ -110,6 +112,25 @@ def run_one(path, engine, profile, timeout, out_dir):
             "problems": [{"cell": c, "what": w} for c, w in problems], "executed": str(executed)}
 
 
+def check_that_checks_fail(out_dir, engine):
+    """Proves the runner catches a failed check cell: notebook 01 with an impossible tolerance must fail."""
+    source = ROOT / "notebooks" / "01_linear_regression.ipynb"
+    nb = nbformat.read(source, as_version=4)
+    marker = "double tolerance = 1e-3;"
+    cells = [c for c in nb.cells if c.cell_type == "code" and marker in c.source]
+    if len(cells) != 1:
+        sys.exit(f"run_notebooks: self-test cannot find '{marker}' in {source.name}")
+    cells[0].source = cells[0].source.replace(marker, "double tolerance = 0;")
+    broken = out_dir / "selftest" / "01_broken_tolerance.ipynb"
+    broken.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, broken)
+    print(f"--- self-test: {source.name} with tolerance 0 must fail", flush=True)
+    result = run_one(broken, engine, "fast", 300, broken.parent)
+    caught = any("IllegalStateException" in p["what"] or "closed form" in p["what"] for p in result["problems"])
+    print(f"    {'ok, the broken check was caught' if caught else 'FAILED: the broken check cell went unnoticed'}")
+    return caught
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("notebooks", nargs="*", type=Path)
@@ -118,6 +139,8 @@ def main():
     parser.add_argument("--profile", default="fast", choices=["fast", "full"])
     parser.add_argument("--timeout", type=int, default=None, help="seconds per cell (default 300 fast, 7200 full)")
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "notebooks")
+    parser.add_argument("--self-test", action="store_true",
+                        help="also prove that a failing check cell fails the run (notebook 01, tolerance 0)")
     args = parser.parse_args()
 
     notebooks = [p.resolve() for p in args.notebooks] or sorted((ROOT / "notebooks").glob("[0-9]*.ipynb"))
@@ -141,6 +164,10 @@ def main():
     summary = args.out / args.profile / "summary.json"
     summary.write_text(json.dumps(results, indent=2))
     failed = sum(1 for r in results if r["problems"])
+    if args.self_test:
+        passed = check_that_checks_fail(args.out, engines[0])
+        results.append({"notebook": "self-test"})
+        failed += 0 if passed else 1
     print(f"Executed notebooks and their HTML: {args.out / args.profile}")
     print(f"notebooks: {len(results) - failed} passed, {failed} failed")
     sys.exit(1 if failed else 0)

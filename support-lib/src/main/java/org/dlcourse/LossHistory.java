@@ -78,8 +78,16 @@ public class LossHistory extends TrainingListenerAdapter {
 
     @Override
     public void onEpoch(Trainer trainer) {
-        // DJL's evaluator listener (registered before this one) has just summed up the epoch.
-        addEpoch(trainer.getTrainingResult().getEvaluations());
+        // DJL's evaluator listener (registered before this one) has just summed up the epoch. It names
+        // the loss twice (train_loss and train_L2Loss) and reports NaN for a phase that did not run.
+        String duplicate = "_" + trainer.getLoss().getName();
+        Map<String, Float> evaluations = new LinkedHashMap<>();
+        trainer.getTrainingResult().getEvaluations().forEach((name, value) -> {
+            if (!name.endsWith(duplicate) && value != null && !value.isNaN()) {
+                evaluations.put(name, value);
+            }
+        });
+        addEpoch(evaluations);
     }
 
     /** The batch's mean loss, averaged over the devices it was split across. */

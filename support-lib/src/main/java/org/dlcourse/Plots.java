@@ -1,5 +1,7 @@
 package org.dlcourse;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -54,6 +56,21 @@ public final class Plots {
         s.setMarker(SeriesMarkers.CIRCLE);
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         return s;
+    }
+
+    /** Adds a line through the points of two arrays of the same size (any shape, read in order). */
+    public static XYSeries line(XYChart chart, String name, NDArray x, NDArray y) {
+        return line(chart, name, doubles(x), doubles(y));
+    }
+
+    /** Adds the points of two arrays of the same size (any shape, read in order). */
+    public static XYSeries points(XYChart chart, String name, NDArray x, NDArray y) {
+        return points(chart, name, doubles(x), doubles(y));
+    }
+
+    /** An array's values as doubles, whatever its type. */
+    static double[] doubles(NDArray array) {
+        return array.toType(DataType.FLOAT64, false).toDoubleArray();
     }
 
     /** Adds a line through 1, 2, 3, ... (step or epoch numbers). */

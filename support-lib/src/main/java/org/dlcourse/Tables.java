@@ -1,6 +1,7 @@
 package org.dlcourse;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
@@ -40,6 +41,33 @@ public final class Tables {
             table.addColumns(DoubleColumn.create(c < columnNames.length ? columnNames[c] : "c" + c, column));
         }
         return table;
+    }
+
+    /**
+     * The numeric columns of a table as a float32 array of shape (rows, columns): what a model eats.
+     * Rows with a missing value must be dropped first ({@code table.dropRowsWithMissingValues()}).
+     */
+    public static NDArray toArray(NDManager manager, Table table, String... columnNames) {
+        if (columnNames.length == 0) {
+            throw new IllegalArgumentException("Name the columns to convert, e.g. Tables.toArray(manager, cars, \"Horsepower\")");
+        }
+        int rows = table.rowCount();
+        float[] values = new float[rows * columnNames.length];
+        for (int c = 0; c < columnNames.length; c++) {
+            Column<?> column = table.column(columnNames[c]);
+            if (!(column instanceof tech.tablesaw.api.NumericColumn)) {
+                throw new IllegalArgumentException("Column '" + columnNames[c] + "' is " + column.type() + ", not numeric");
+            }
+            tech.tablesaw.api.NumericColumn<?> numbers = (tech.tablesaw.api.NumericColumn<?>) column;
+            for (int r = 0; r < rows; r++) {
+                if (numbers.isMissing(r)) {
+                    throw new IllegalArgumentException("Column '" + columnNames[c] + "' has a missing value in row " + r
+                            + ": drop such rows first with table.dropRowsWithMissingValues()");
+                }
+                values[r * columnNames.length + c] = (float) numbers.getDouble(r);
+            }
+        }
+        return manager.create(values, new ai.djl.ndarray.types.Shape(rows, columnNames.length));
     }
 
     /** HTML for the notebook: the first and last rows of a long table, with its size. */

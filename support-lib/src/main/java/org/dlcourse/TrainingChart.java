@@ -120,7 +120,7 @@ public class TrainingChart extends LossHistory {
         }
         XYSeries series = chart.addSeries(name, x, y);
         series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-        if (!name.endsWith("loss")) {
+        if (!name.toLowerCase(java.util.Locale.ROOT).endsWith("loss")) {
             // Accuracies and other scores: right-hand axis, 0..1.
             series.setYAxisGroup(1);
             chart.setYAxisGroupTitle(1, "score");

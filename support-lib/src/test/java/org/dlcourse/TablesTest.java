@@ -52,4 +52,24 @@ class TablesTest {
             assertTrue(html.contains("100 rows × 1 columns"), html);
         }
     }
+
+    @Test
+    void tableColumnsBecomeAFloatMatrixInRowOrder() {
+        Table table = Table.create("t", tech.tablesaw.api.DoubleColumn.create("a", 1, 2, 3),
+                tech.tablesaw.api.IntColumn.create("b", 10, 20, 30));
+        try (NDManager manager = NDManager.newBaseManager()) {
+            var array = Tables.toArray(manager, table, "b", "a");
+            assertEquals(new Shape(3, 2), array.getShape());
+            assertEquals("[10.0, 1.0, 20.0, 2.0, 30.0, 3.0]", java.util.Arrays.toString(array.toFloatArray()));
+        }
+    }
+
+    @Test
+    void missingValuesAreRejectedWithTheFix() {
+        Table table = Table.create("t", tech.tablesaw.api.DoubleColumn.create("a", 1, Double.NaN));
+        try (NDManager manager = NDManager.newBaseManager()) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Tables.toArray(manager, table, "a"));
+            assertTrue(e.getMessage().contains("dropRowsWithMissingValues"), e.getMessage());
+        }
+    }
 }
