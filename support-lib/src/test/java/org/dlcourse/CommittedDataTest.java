@@ -1,0 +1,55 @@
+package org.dlcourse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.Table;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The small tables committed in datasets/: as datasets/README.md describes them. */
+class CommittedDataTest {
+
+    @Test
+    void readmeChecksumsAndSizesMatchTheCommittedFiles() throws IOException {
+        Path home = Datasets.home();
+        String readme = Files.readString(home.resolve("README.md"));
+        Matcher row = Pattern.compile("(?m)^\\| ([\\w-]+\\.csv) \\|.*\\| (\\d+) \\| ([0-9a-f]{64}) \\|$").matcher(readme);
+        Map<String, String> listed = new LinkedHashMap<>();
+        while (row.find()) {
+            listed.put(row.group(1), row.group(3));
+            assertEquals(Long.parseLong(row.group(2)), Files.size(home.resolve(row.group(1))), row.group(1) + " size");
+        }
+        assertEquals(3, listed.size(), "README lists cars.csv, seattle-temps.csv, iris.csv: " + listed.keySet());
+        for (Map.Entry<String, String> file : listed.entrySet()) {
+            assertEquals(file.getValue(), Checksums.sha256(home.resolve(file.getKey())), file.getKey() + " SHA-256");
+        }
+    }
+
+    @Test
+    void carsKeepsAllColumnsAndItsMissingValues() {
+        Table cars = Datasets.csv("cars.csv");
+        assertEquals(406, cars.rowCount());
+        assertEquals(9, cars.columnCount());
+        assertEquals(8, cars.column("Miles_per_Gallon").countMissing());
+        assertEquals(6, cars.column("Horsepower").countMissing());
+    }
+
+    @Test
+    void seattleTemperaturesAndIrisHaveTheirKnownShapes() {
+        Table temps = Datasets.csv("seattle-temps.csv");
+        assertEquals(8759, temps.rowCount());
+        assertTrue(temps.columnNames().contains("temp"));
+        Table iris = Datasets.csv("iris.csv");
+        assertEquals(150, iris.rowCount());
+        assertEquals(5, iris.columnCount());
+        assertEquals(3, iris.stringColumn("species").countUnique());
+    }
+}

@@ -1,0 +1,215 @@
+package org.dlcourse;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.training.dataset.Dataset.Usage;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/** The prepare step ({@code ./course data}) against a local HTTP server standing in for the CIFAR-10 site. */
+class PrepareTest {
+
+    @TempDir
+    Path home;
+
+    private HttpServer server;
+    private final AtomicInteger requests = new AtomicInteger();
+    private volatile boolean cutMidBody;
+    private byte[] archive;
+    private String archiveMd5;
+    private ImageData train;
+
+    @BeforeEach
+    void serveASmallCifarArchive() throws IOException {
+        train = TestData.randomCifar(25, 5);
+        ImageData test = TestData.randomCifar(5, 6);
+        Path staging = Files.createTempDirectory("cifar-staging");
+        TestData.writeCifarFolder(staging, train, test);
+        CifarFiles.writeMeta(staging, CifarFiles.CLASS_NAMES);
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        try (Stream<Path> list = Files.list(staging)) {
+            for (Path file : list.sorted().toList()) {
+                files.put("cifar-10-batches-bin/" + file.getFileName(), Files.readAllBytes(file));
+                Files.delete(file);
+            }
+        }
+        Files.delete(staging);
+        archive = TestData.tarGz(files);
+        archiveMd5 = Checksums.digest(new ByteArrayInputStream(archive), "MD5");
+
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/cifar-10-binary.tar.gz", exchange -> {
+            requests.incrementAndGet();
+            exchange.sendResponseHeaders(200, archive.length);
+            OutputStream body = exchange.getResponseBody();
+            if (cutMidBody) {
+                body.write(archive, 0, archive.length / 2);
+                body.flush();
+                throw new IOException("cut"); // the server then drops the connection mid-body
+            }
+            body.write(archive);
+            body.close();
+        });
+        server.start();
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.stop(0);
+    }
+
+    private Prepare.Options options(String... extra) {
+        String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/cifar-10-binary.tar.gz";
+        String[] args = Stream.concat(Stream.of("--cifar-url", url, "--cifar-md5", archiveMd5), Arrays.stream(extra))
+                .toArray(String[]::new);
+        return Prepare.Options.parse(args);
+    }
+
+    @Test
+    void cifarIsDownloadedCheckedAndUnpackedIntoPlace() throws IOException {
+        assertTrue(Prepare.prepareCifar(home, options(), TestData.SILENT));
+        ImageSet set = Datasets.cifar10(home, Usage.TRAIN).build();
+        assertEquals(25, set.size());
+        assertArrayEquals(Arrays.copyOfRange(train.pixels, 24 * 3072, 25 * 3072), set.pixels(24));
+        assertOnly(home, CifarFiles.FOLDER);
+    }
+
+    @Test
+    void aSecondRunSkipsWhatIsVerified() throws IOException {
+        Prepare.prepareCifar(home, options(), TestData.SILENT);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertTrue(Prepare.prepareCifar(home, options(), new PrintStream(out, true, StandardCharsets.UTF_8)));
+        assertEquals(1, requests.get(), "the second run must not download again");
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("ready"), out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aWrongChecksumFailsAndLeavesNoFile() {
+        Prepare.Options wrong = options("--cifar-md5", "0123456789abcdef0123456789abcdef");
+        Prepare.Failure failure = assertThrows(Prepare.Failure.class, () -> Prepare.prepareCifar(home, wrong, TestData.SILENT));
+        assertTrue(failure.getMessage().contains("checksum mismatch"), failure.getMessage());
+        assertOnly(home);
+    }
+
+    @Test
+    void anInterruptedTransferLeavesNothingThatLooksValid() throws IOException {
+        cutMidBody = true;
+        Prepare.Failure failure = assertThrows(Prepare.Failure.class,
+                () -> Prepare.prepareCifar(home, options("--require-cifar"), TestData.SILENT));
+        assertTrue(failure.getMessage().contains("CIFAR-10 download failed"), failure.getMessage());
+        assertOnly(home);
+    }
+
+    @Test
+    void offlineTheDefaultRunSucceedsAndUsesTheStandIn() throws IOException {
+        Path fashion = TestData.preparedHome().resolve(FashionMnistFiles.FOLDER);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = Prepare.run(new String[] {"--data", home.toString(), "--fashion-dir", fashion.toString(),
+                "--cifar-url", "http://127.0.0.1:" + closedPort() + "/cifar-10-binary.tar.gz"},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("CIFAR-10 is absent and the CIFAR-10 stand-in"),
+                out.toString(StandardCharsets.UTF_8));
+
+        ImageSet standIn = Datasets.cifar10OrStandIn(home, Usage.TEST).optLimit(20).build();
+        assertTrue(standIn.isStandIn());
+        assertEquals("CIFAR-10 stand-in (Fashion-MNIST)", standIn.name());
+        assertEquals(FashionMnistFiles.CLASS_NAMES, standIn.classNames());
+        ImageSet fashion20 = Datasets.fashionMnistAsCifar(home, Usage.TEST).optLimit(20).build();
+        for (int i = 0; i < 20; i++) {
+            assertArrayEquals(fashion20.pixels(i), standIn.pixels(i), "stand-in image " + i);
+            assertEquals(fashion20.label(i), standIn.label(i));
+        }
+        assertEquals(50_000, Datasets.cifar10OrStandIn(home, Usage.TRAIN).build().size());
+
+        // back online: the real data replaces the stand-in
+        String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/cifar-10-binary.tar.gz";
+        assertEquals(0, Prepare.run(new String[] {"--data", home.toString(), "--fashion-dir", fashion.toString(),
+                "--cifar-url", url, "--cifar-md5", archiveMd5}, TestData.SILENT, TestData.SILENT));
+        assertFalse(Datasets.cifar10OrStandIn(home, Usage.TEST).build().isStandIn());
+        assertOnly(home, CifarFiles.FOLDER, FashionMnistFiles.FOLDER);
+    }
+
+    @Test
+    void requiredCifarWithoutNetworkExitsNonZeroWithOneLine() throws IOException {
+        Path fashion = TestData.preparedHome().resolve(FashionMnistFiles.FOLDER);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = Prepare.run(new String[] {"--data", home.toString(), "--fashion-dir", fashion.toString(),
+                "--require-cifar", "--cifar-url", "http://127.0.0.1:" + closedPort() + "/x.tar.gz"},
+                TestData.SILENT, new PrintStream(err, true, StandardCharsets.UTF_8));
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertEquals(1, exit);
+        assertEquals(1, message.lines().count(), message);
+        assertTrue(message.contains("connect to the internet and rerun ./course data"), message);
+        assertFalse(Files.exists(home.resolve(CifarStandIn.FOLDER)));
+    }
+
+    @Test
+    void fashionMnistThatIsNotTheOfficialDataIsRefused(@TempDir Path fake) throws IOException {
+        Path real = TestData.debianFashionMnist();
+        for (FashionMnistFiles.Known file : FashionMnistFiles.ALL) {
+            Files.copy(real.resolve(file.name()), fake.resolve(file.name()));
+        }
+        Files.copy(real.resolve("t10k-labels-idx1-ubyte.gz"), fake.resolve("train-labels-idx1-ubyte.gz"),
+                StandardCopyOption.REPLACE_EXISTING);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = Prepare.run(new String[] {"--data", home.toString(), "--fashion-dir", fake.toString(), "--skip-cifar"},
+                TestData.SILENT, new PrintStream(err, true, StandardCharsets.UTF_8));
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertEquals(1, exit);
+        assertEquals(1, message.lines().count(), message);
+        assertTrue(message.contains("train-labels-idx1-ubyte.gz") && message.contains("official"), message);
+        assertOnly(home);
+    }
+
+    @Test
+    void wrongArgumentsExitWith2() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(2, Prepare.run(new String[] {"--skip-cifar", "--require-cifar"}, TestData.SILENT,
+                new PrintStream(err, true, StandardCharsets.UTF_8)));
+        assertEquals(2, Prepare.run(new String[] {"--cifar-url"}, TestData.SILENT, TestData.SILENT));
+        assertEquals(2, Prepare.run(new String[] {"--colour"}, TestData.SILENT, TestData.SILENT));
+    }
+
+    /** A port nothing listens on: connecting to it fails at once, as without network. */
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** The folder holds exactly these entries: no archive, no .part file, no half-unpacked folder. */
+    private static void assertOnly(Path dir, String... names) {
+        try (Stream<Path> list = Files.list(dir)) {
+            assertEquals(Arrays.asList(names), list.map(p -> p.getFileName().toString()).sorted().toList());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
