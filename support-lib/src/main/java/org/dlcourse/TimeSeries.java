@@ -1,0 +1,120 @@
+package org.dlcourse;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.dataset.ArrayDataset;
+
+/**
+ * A time series turned into the examples a sequence model learns from, the way notebook 05 does it:
+ * sliding windows (the last {@code lookBack} values → the next {@code horizon} values), a split in
+ * time order, and a normalisation fitted on the training part only.
+ *
+ * <p>The split is made on <em>where a window's targets fall</em>: a training window predicts values
+ * before the split, a validation window values from the split on. A validation window may read
+ * inputs from before the split (they are the past, known when the forecast is made), but no
+ * training window ever sees a value of the validation period, neither as input nor as target.
+ */
+public final class TimeSeries {
+
+    private TimeSeries() {}
+
+    /** Where validation starts: the first {@code trainFraction} of the series, in time order, is for training. */
+    public static long splitIndex(long length, double trainFraction) {
+        if (!(trainFraction > 0 && trainFraction < 1)) {
+            throw new IllegalArgumentException("trainFraction must be between 0 and 1 (e.g. 0.8), not " + trainFraction);
+        }
+        return Math.round(length * trainFraction);
+    }
+
+    /**
+     * Every window whose targets lie in {@code [from, to)}: window k has inputs
+     * {@code series[t - lookBack, t)} (shape (lookBack, 1): one feature per time step) and targets
+     * {@code series[t, t + horizon)}, for consecutive t = {@link Windows#firstTarget()} + k.
+     * Windows start where there is enough past for the inputs.
+     */
+    public static Windows windows(NDArray series, int lookBack, int horizon, long from, long to) {
+        if (series.getShape().dimension() != 1) {
+            throw new IllegalArgumentException("windows() takes a 1-D series, not shape " + series.getShape()
+                    + ": reshape it first, e.g. series.reshape(-1).");
+        }
+        if (lookBack < 1 || horizon < 1) {
+            throw new IllegalArgumentException("lookBack and horizon must be at least 1, not " + lookBack + " and " + horizon);
+        }
+        long first = Math.max(from, lookBack);
+        long end = Math.min(to, series.size());
+        int count = (int) Math.max(0, end - horizon - first + 1);
+        if (count == 0) {
+            throw new IllegalArgumentException(String.format("No window has its %d targets in [%d, %d) with %d steps of"
+                    + " past before them, in a series of %d values.", horizon, from, to, lookBack, series.size()));
+        }
+        float[] values = series.toType(DataType.FLOAT32, false).toFloatArray();
+        float[] inputs = new float[count * lookBack];
+        float[] targets = new float[count * horizon];
+        for (int k = 0; k < count; k++) {
+            int t = (int) first + k;
+            System.arraycopy(values, t - lookBack, inputs, k * lookBack, lookBack);
+            System.arraycopy(values, t, targets, k * horizon, horizon);
+        }
+        NDManager manager = series.getManager();
+        return new Windows(manager.create(inputs, new Shape(count, lookBack, 1)),
+                manager.create(targets, new Shape(count, horizon)), first);
+    }
+
+    /**
+     * Sliding windows: {@code inputs} of shape (windows, lookBack, 1) — DJL's batch-first layout
+     * (batch, time, features) — and {@code targets} of shape (windows, horizon). Window k's first
+     * target is the series' value number {@code firstTarget + k}.
+     */
+    public record Windows(NDArray inputs, NDArray targets, long firstTarget) {
+
+        /** How many windows. */
+        public int size() {
+            return (int) inputs.getShape().get(0);
+        }
+
+        /** The windows as a DJL dataset of (input window, targets) pairs, for {@code Training.fit}. */
+        public ArrayDataset dataset(int batchSize, boolean shuffle) {
+            return new ArrayDataset.Builder().setData(inputs).optLabels(targets).setSampling(batchSize, shuffle).build();
+        }
+    }
+
+    /**
+     * x → (x − mean) / std, with the mean and standard deviation of the values it was fitted on.
+     * Fit it on the training part only: statistics taken from the validation period would leak the
+     * future into training.
+     */
+    public record Normalization(float mean, float std) {
+
+        /** The mean and standard deviation of these values (the training part of a series). */
+        public static Normalization fit(NDArray values) {
+            double[] v = values.toType(DataType.FLOAT64, false).toDoubleArray();
+            if (v.length == 0) {
+                throw new IllegalArgumentException("Cannot fit a normalisation on no values");
+            }
+            double mean = 0;
+            for (double x : v) {
+                mean += x / v.length;
+            }
+            double variance = 0;
+            for (double x : v) {
+                variance += (x - mean) * (x - mean) / v.length;
+            }
+            if (!(variance > 0)) {
+                throw new IllegalArgumentException("Cannot normalise values that are all equal (" + mean + ")");
+            }
+            return new Normalization((float) mean, (float) Math.sqrt(variance));
+        }
+
+        /** (x − mean) / std. */
+        public NDArray apply(NDArray x) {
+            return x.sub(mean).div(std);
+        }
+
+        /** Back to the original units: x · std + mean. */
+        public NDArray undo(NDArray x) {
+            return x.mul(std).add(mean);
+        }
+    }
+}
