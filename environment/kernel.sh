@@ -25,5 +25,5 @@ export COURSE_DATA="${COURSE_DATA:-$root/datasets}"
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 # What JJava's own launcher does, without its extra JVM (saves ~40 MB and a start-up).
 # shellcheck disable=SC2086
-exec "$java" $JJAVA_JVM_OPTS --add-opens jdk.jshell/jdk.jshell=ALL-UNNAMED \
+exec "$java" $JJAVA_JVM_OPTS -Djava.util.logging.config.file="$here/kernel-logging.properties" --add-opens jdk.jshell/jdk.jshell=ALL-UNNAMED \
   -jar "$resource_dir/jjava.jar" "$connection_file"

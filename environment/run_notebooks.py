@@ -87,7 +87,7 @@ def run_one(path, engine, profile, timeout, out_dir):
     nb = nbformat.read(path, as_version=4)
     os.environ["DJL_DEFAULT_ENGINE"] = engine
     os.environ["COURSE_PROFILE"] = profile
-    client = NotebookClient(nb, timeout=timeout, kernel_name=KERNEL, allow_errors=True,
+    client = NotebookClient(nb, timeout=timeout, startup_timeout=300, kernel_name=KERNEL, allow_errors=True,
                             resources={"metadata": {"path": str(path.parent)}})
     started = time.monotonic()
     fatal = None

@@ -1,0 +1,464 @@
+"""Student versions of the course notebooks: every exercise's solution replaced by a stub that compiles
+and throws a clear TODO, the checks kept. What `./course student` runs.
+
+A solution notebook marks its exercises with nbgrader's markers (the grammar is in docs/student-versions.md):
+
+    double[] leastSquares(NDArray xs, NDArray ys) {
+        // BEGIN SOLUTION write leastSquares: w* and b* from the closed-form formulas above
+        ...the solution...
+        // END SOLUTION
+    }
+
+becomes, in the student version,
+
+    double[] leastSquares(NDArray xs, NDArray ys) {
+        // YOUR CODE HERE: replace this stub, the throw included
+        throw new UnsupportedOperationException("TODO: write leastSquares: ... (exercise of notebook 01: least-squares)");
+    }
+
+`// STUB: <java>` lines inside a region give the stub's own lines (declarations that later code needs);
+hidden tests (`// BEGIN HIDDEN TESTS` ... `// END HIDDEN TESTS`) are removed. Cells stay one for one,
+so a cell number means the same cell in both versions. Same input, byte-identical output.
+
+Usage: student.py [NOTEBOOK ...] [--out DIR] [--force] [--check [--engine MXNet|PyTorch] [--profile fast|full]]
+       student.py --check --as-is STUDENT_NOTEBOOK ...
+  (default: every notebooks/NN_*.ipynb into build/student/; --check then executes the student versions
+  through the kernel and checks that they fail exactly at their exercises; --as-is checks student
+  versions that are already there, without their solutions: the student image's self-test)
+"""
+
+import argparse
+import copy
+import hashlib
+import json
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+from nbformat.v4.rwbase import rejoin_lines
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_OUT = ROOT / "build" / "student"
+# Cells that may fail in a student version because they use an exercise's result.
+DEPENDS_TAG = "depends-on-exercise"
+# Remembers what was generated, so that a student's edited copy is never overwritten silently.
+RECORD = ".generated.json"
+
+BEGIN_SOLUTION, END_SOLUTION = "BEGIN SOLUTION", "END SOLUTION"
+BEGIN_HIDDEN, END_HIDDEN = "BEGIN HIDDEN TESTS", "END HIDDEN TESTS"
+DELIMITERS = (BEGIN_SOLUTION, END_SOLUTION, BEGIN_HIDDEN, END_HIDDEN)
+# A marker is a whole comment line: indentation, "//", the delimiter, then (BEGIN SOLUTION only) the task.
+MARKER = re.compile(r"^(?P<indent>\s*)//\s*(?P<word>BEGIN SOLUTION|END SOLUTION|BEGIN HIDDEN TESTS|END HIDDEN TESTS)"
+                    r"(?P<rest>.*)$")
+STUB = re.compile(r"^\s*//\s*STUB:(?P<code>.*)$")
+GRADE_ID = re.compile(r"^[A-Za-z0-9_-]+$")
+YOUR_CODE = "// YOUR CODE HERE: replace this stub, the throw included"
+TEXT_STUB = "YOUR ANSWER HERE"
+DEFAULT_TASK = "complete the code"
+
+
+class MarkerError(ValueError):
+    """A solution notebook whose markers cannot make a student version (says where and why)."""
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """One exercise cell of a solution notebook."""
+    cell: int        # 1-based cell number, markdown cells included (as the test runner counts)
+    grade_id: str
+    todos: tuple     # the TODO message of each region, as the student version throws it
+
+
+# --- the stub -----------------------------------------------------------------------------------
+
+def notebook_label(notebook):
+    """'01' for '01_linear_regression' (what the TODO message calls the notebook)."""
+    match = re.match(r"(\d+)_", Path(notebook).stem)
+    return match.group(1) if match else Path(notebook).stem
+
+
+def todo_message(notebook, grade_id, task):
+    return f"TODO: {task or DEFAULT_TASK} (exercise of notebook {notebook_label(notebook)}: {grade_id})"
+
+
+def java_string(text):
+    """A Java string literal for text."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+    escaped = "".join(ch if ch >= " " else f"\\u{ord(ch):04x}" for ch in escaped)
+    return f'"{escaped}"'
+
+
+def code_stub(stub_lines, message):
+    """The stub of one region: a comment, the author's STUB lines, then the TODO throw (unless they throw)."""
+    throw = f"throw new UnsupportedOperationException({java_string(message)});"
+    lines = [YOUR_CODE] + list(stub_lines)
+    if not any(re.search(r"\bthrow\b", line) for line in stub_lines):
+        lines.append(throw)
+    return lines
+
+
+def _marker(line, where, number, markdown=False):
+    """The marker on this line as (delimiter, indent, rest), or None. nbgrader takes any line that contains a
+    delimiter for a marker: in a code cell such a line must be a proper marker line, so both tools read the
+    cell alike. (In markdown, any line with the delimiter is the marker, as for nbgrader.)"""
+    words = [d for d in DELIMITERS if d in line]
+    if not words:
+        return None
+    if markdown:
+        return words[0], re.match(r"\s*", line).group(0), ""
+    match = MARKER.match(line)
+    if not match or (match.group("word") != BEGIN_SOLUTION and match.group("rest").strip()):
+        raise MarkerError(f"{where}, line {number}: '{line.strip()}' contains an nbgrader delimiter but is not a"
+                          f" marker line (write it alone on a comment line: // BEGIN SOLUTION <task>,"
+                          f" // END SOLUTION, // BEGIN HIDDEN TESTS, // END HIDDEN TESTS)")
+    return match.group("word"), match.group("indent"), match.group("rest").strip(" \t:-—–")
+
+
+def replace_solutions(source, notebook, grade_id, where, markdown=False):
+    """Source with each solution region replaced by its stub; also the TODO messages, one per region."""
+    out, todos, region = [], [], None
+    for number, line in enumerate(source.split("\n"), start=1):
+        marker = _marker(line, where, number, markdown)
+        word = marker[0] if marker else None
+        if word == BEGIN_SOLUTION:
+            if region is not None:
+                raise MarkerError(f"{where}, line {number}: BEGIN SOLUTION inside another solution region")
+            region = {"indent": marker[1], "task": marker[2], "stubs": []}
+        elif word == END_SOLUTION:
+            if region is None:
+                raise MarkerError(f"{where}, line {number}: END SOLUTION without a BEGIN SOLUTION before it")
+            message = todo_message(notebook, grade_id, region["task"])
+            stub = [TEXT_STUB] if markdown else code_stub(region["stubs"], message)
+            out.extend(region["indent"] + s if s else s for s in stub)
+            todos.append(message)
+            region = None
+        elif region is not None:
+            if word in (BEGIN_HIDDEN, END_HIDDEN):
+                raise MarkerError(f"{where}, line {number}: hidden tests inside a solution region"
+                                  " (they belong in an autograder test cell)")
+            stub = STUB.match(line)
+            if stub:
+                code = stub.group("code")
+                region["stubs"].append(code[1:] if code.startswith(" ") else code)
+        else:
+            if word is not None:  # hidden-test markers: left for remove_hidden_tests
+                out.append(line)
+            elif STUB.match(line):
+                raise MarkerError(f"{where}, line {number}: a // STUB: line outside a solution region")
+            else:
+                out.append(line)
+    if region is not None:
+        raise MarkerError(f"{where}: BEGIN SOLUTION without an END SOLUTION")
+    return "\n".join(out), todos
+
+
+def remove_hidden_tests(source, where):
+    """Source without its hidden-test regions (markers included), as nbgrader's ClearHiddenTests does."""
+    out, inside, removed = [], False, False
+    for number, line in enumerate(source.split("\n"), start=1):
+        marker = _marker(line, where, number)
+        word = marker[0] if marker else None
+        if word == BEGIN_HIDDEN:
+            if inside:
+                raise MarkerError(f"{where}, line {number}: BEGIN HIDDEN TESTS inside another hidden-test region")
+            inside = removed = True
+        elif word == END_HIDDEN:
+            if not inside:
+                raise MarkerError(f"{where}, line {number}: END HIDDEN TESTS without a BEGIN HIDDEN TESTS before it")
+            inside = False
+        elif not inside:
+            out.append(line)
+    if inside:
+        raise MarkerError(f"{where}: BEGIN HIDDEN TESTS without an END HIDDEN TESTS")
+    return "\n".join(out), removed
+
+
+# --- cells ---------------------------------------------------------------------------------------
+
+def nbgrader_meta(cell):
+    return cell.get("metadata", {}).get("nbgrader", {}) or {}
+
+
+def is_solution(cell):
+    return bool(nbgrader_meta(cell).get("solution"))
+
+
+def is_autograder_test(cell):
+    """An nbgrader "autograder tests" cell: graded, not a solution."""
+    meta = nbgrader_meta(cell)
+    return cell.get("cell_type") == "code" and bool(meta.get("grade")) and not meta.get("solution")
+
+
+def stub_cell(cell, notebook, number):
+    """Turns one solution-notebook cell into its student version, in place; returns its TODO messages.
+    The one definition of a stub: `./course student` and nbgrader's generate_assignment both call it."""
+    where = f"{Path(notebook).stem}, cell {number}"
+    markdown = cell.get("cell_type") == "markdown"
+    grade_id = nbgrader_meta(cell).get("grade_id", "")
+    source, todos = replace_solutions(cell.source, notebook, grade_id, where, markdown)
+    if todos and not is_solution(cell):
+        raise MarkerError(f"{where}: a solution region in a cell that is not an nbgrader solution cell"
+                          ' (give it the metadata nbgrader: {"solution": true, "grade_id": ...})')
+    if is_solution(cell) and not todos and cell.get("cell_type") in ("code", "markdown"):
+        # A whole-cell solution: the whole cell becomes the stub.
+        message = todo_message(notebook, grade_id, "complete this cell")
+        source = TEXT_STUB if markdown else "\n".join(code_stub([], message))
+        todos = [message]
+    if cell.get("cell_type") == "code":
+        source, removed = remove_hidden_tests(source, where)
+        if removed and not nbgrader_meta(cell).get("grade"):
+            raise MarkerError(f"{where}: hidden tests in a cell that is not an nbgrader autograder test cell"
+                              ' (give it the metadata nbgrader: {"grade": true, "points": ...})')
+    cell.source = source
+    return todos if cell.get("cell_type") == "code" else []
+
+
+def read_notebook(path):
+    """A notebook read without nbformat's random cell ids: missing ids get stable ones (cell-NN)."""
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    if data.get("nbformat") != 4:
+        raise MarkerError(f"{Path(path).name}: nbformat {data.get('nbformat')} (the kit writes nbformat 4)")
+    if data.get("nbformat_minor", 0) >= 5:
+        for index, cell in enumerate(data["cells"]):
+            cell.setdefault("id", f"cell-{index:02d}")
+    return rejoin_lines(nbformat.from_dict(data))
+
+
+def exercises(nb, notebook):
+    """The exercise cells of a solution notebook (code cells with a solution)."""
+    found = []
+    for number, cell in enumerate(nb.cells, start=1):
+        if cell.cell_type == "code" and is_solution(cell):
+            todos = stub_cell(copy.deepcopy(cell), notebook, number)
+            found.append(Exercise(number, nbgrader_meta(cell).get("grade_id", ""), tuple(todos)))
+    return found
+
+
+TODO_THROW = re.compile(r'new UnsupportedOperationException\("(TODO: (?:[^"\\]|\\.)*)"\)')
+
+
+def java_unescape(literal):
+    """The text of a Java string literal's contents (the escapes java_string writes)."""
+    return re.sub(r"\\(u[0-9a-fA-F]{4}|.)",
+                  lambda m: chr(int(m.group(1)[1:], 16)) if len(m.group(1)) == 5 else m.group(1), literal)
+
+
+def student_exercises(nb):
+    """The exercise cells of a student version (no solution at hand, as in the student image): the
+    solution cells, with the TODO messages their stubs throw."""
+    return [Exercise(number, nbgrader_meta(cell).get("grade_id", ""),
+                     tuple(java_unescape(t) for t in TODO_THROW.findall(cell.source)))
+            for number, cell in enumerate(nb.cells, start=1) if cell.cell_type == "code" and is_solution(cell)]
+
+
+def student_notebook(nb, notebook):
+    """The student version of a solution notebook (a new notebook; outputs cleared)."""
+    student = copy.deepcopy(nb)
+    for number, cell in enumerate(student.cells, start=1):
+        stub_cell(cell, notebook, number)
+        if cell.cell_type == "code":
+            cell.outputs = []
+            cell.execution_count = None
+    return student
+
+
+def render(nb):
+    """The notebook as the bytes written to disk (nbformat's layout, a final newline)."""
+    text = nbformat.writes(nb)
+    return (text if text.endswith("\n") else text + "\n").encode("utf-8")
+
+
+def lint(nb, notebook):
+    """What keeps a solution notebook from making a good student version (empty when fine)."""
+    name = Path(notebook).stem
+    problems, ids = [], {}
+    try:
+        student_notebook(nb, notebook)
+    except MarkerError as e:
+        return [str(e)]
+    for number, cell in enumerate(nb.cells, start=1):
+        meta = nbgrader_meta(cell)
+        if not meta:
+            continue
+        grade_id = meta.get("grade_id")
+        if not grade_id or not GRADE_ID.match(str(grade_id)):
+            problems.append(f"{name}, cell {number}: nbgrader grade_id {grade_id!r} (letters, digits, - and _ only)")
+        elif grade_id in ids:
+            problems.append(f"{name}, cell {number}: grade_id '{grade_id}' is also cell {ids[grade_id]}'s")
+        else:
+            ids[grade_id] = number
+        if meta.get("grade") and not isinstance(meta.get("points"), (int, float)):
+            problems.append(f"{name}, cell {number}: a graded cell without points")
+        if meta.get("schema_version") != 3:
+            problems.append(f"{name}, cell {number}: nbgrader schema_version must be 3 (nbgrader 0.9)")
+    if not exercises(nb, notebook):
+        problems.append(f"{name}: no exercise (mark at least one solution region, see docs/student-versions.md)")
+    if not any(is_autograder_test(c) for c in nb.cells):
+        problems.append(f"{name}: no autograder test cell (a check cell with nbgrader grade: true and points)")
+    return problems
+
+
+# --- generation ----------------------------------------------------------------------------------
+
+def generate(paths, out, force=False, log=print):
+    """Writes the student version of each solution notebook into out; returns (solution, student) path pairs.
+    A student version changed since it was generated (a student's work) is kept, unless force."""
+    out.mkdir(parents=True, exist_ok=True)
+    record_path = out / RECORD
+    record = json.loads(record_path.read_text()) if record_path.exists() else {}
+    pairs = []
+    for path in paths:
+        nb = read_notebook(path)
+        data = render(student_notebook(nb, path.name))
+        target = out / path.name
+        digest = hashlib.sha256(data).hexdigest()
+        have = hashlib.sha256(target.read_bytes()).hexdigest() if target.exists() else None
+        count = len(exercises(nb, path.name))
+        if have == digest:
+            log(f"    {target.name}: up to date")
+        elif have is not None and have != record.get(path.name) and not force:
+            log(f"    {target.name}: KEPT, it changed after it was generated (someone's work?); --force replaces it")
+            digest = record.get(path.name)
+        else:
+            target.write_bytes(data)
+            log(f"    {target.name}: {count} exercise{'' if count == 1 else 's'}"
+                + ("" if count else " (none marked yet: a plain copy)"))
+        if digest:
+            record[path.name] = digest
+        pairs.append((path, target))
+    record_path.write_text(json.dumps(dict(sorted(record.items())), indent=1) + "\n")
+    return pairs
+
+
+# --- the check: a student version fails exactly at its exercises ---------------------------------
+
+def check_run(solution, executed, notebook, failures):
+    """What is wrong with an executed student version (empty when fine). failures: (cell, what) pairs of the
+    run, as run_notebooks.problems_in gives them (cell None: the run itself). The rule: every exercise cell
+    fails with a TODO of this notebook, the first failure is an exercise cell, and every failing cell is an
+    exercise cell, an autograder test cell or a cell tagged depends-on-exercise. solution None: the
+    exercises are read from the student version itself."""
+    name = Path(notebook).stem
+    found = exercises(solution, notebook) if solution is not None else student_exercises(executed)
+    by_cell = {e.cell: e for e in found}
+    todos = {t for e in found for t in e.todos}
+    failed = {}
+    for cell, what in failures:
+        failed.setdefault(cell, []).append(what)
+    problems = [f"{name}: the run itself failed: {'; '.join(failed.pop(None))}"] if None in failed else []
+    if not found:
+        problems.append(f"{name}: no exercise marked")
+    for exercise in found:
+        whats = failed.get(exercise.cell)
+        if not whats:
+            problems.append(f"{name}, cell {exercise.cell} ({exercise.grade_id}): the exercise cell did not fail;"
+                            " it must run the code it asks for (call the method in the same cell)")
+        elif not any("UnsupportedOperationException" in w and any(t in w for t in todos) for w in whats):
+            problems.append(f"{name}, cell {exercise.cell} ({exercise.grade_id}): failed without its TODO message"
+                            f" (does the stub compile?): {whats[0]}")
+    if failed and min(failed) not in by_cell:
+        first = min(failed)
+        problems.append(f"{name}: the first failure is cell {first}, not an exercise cell: {failed[first][0]}")
+    for cell, whats in sorted(failed.items()):
+        executed_cell = executed.cells[cell - 1]
+        if not (cell in by_cell or is_autograder_test(executed_cell)
+                or DEPENDS_TAG in executed_cell.metadata.get("tags", [])):
+            problems.append(f"{name}, cell {cell}: failed but does not depend on an exercise: {whats[0]}"
+                            f" (tag it {DEPENDS_TAG} if it uses an exercise's result)")
+    return problems
+
+
+def execute(path, engine, profile, timeout, out_dir):
+    """Runs a notebook headless through the kit's kernel, as run_notebooks.py does (same kernel, same
+    environment, errors kept), and writes the executed copy into out_dir. Returns it and its seconds."""
+    import os
+    import time
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellTimeoutError, DeadKernelError
+    os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, [str(ROOT / "build" / "jupyter"),
+                                                                os.environ.get("JUPYTER_PATH")]))
+    os.environ["DJL_DEFAULT_ENGINE"], os.environ["COURSE_PROFILE"] = engine, profile
+    nb = nbformat.read(path, as_version=4)
+    # startup_timeout: on a busy machine the JVM kernel can take more than nbclient's default 60 s to start.
+    client = NotebookClient(nb, timeout=timeout, startup_timeout=300, kernel_name="dl-course", allow_errors=True,
+                            resources={"metadata": {"path": str(path.parent)}})
+    started, fatal = time.monotonic(), None
+    try:
+        client.execute()
+    except CellTimeoutError:
+        fatal = f"a cell ran past the {timeout} s timeout"
+    except DeadKernelError as e:
+        fatal = f"the kernel died ({e})"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, out_dir / path.name)
+    return nb, time.monotonic() - started, fatal
+
+
+def check(pairs, engine, profile, timeout=300, log=print):
+    """Executes student versions through the kernel and checks each one (failures as run_notebooks.py
+    counts them). Returns {student notebook name: problems}; the executed copies go to
+    build/notebooks/student/<profile>/<engine>/."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from run_notebooks import problems_in
+    report = {}
+    for solution_path, student_path in pairs:
+        log(f"--- student version of {student_path.name} on {engine} ({profile})")
+        solution = read_notebook(solution_path) if solution_path else None
+        if not (exercises(solution, solution_path.name) if solution_path
+                else student_exercises(read_notebook(student_path))):
+            report[student_path.name] = [f"{student_path.stem}: no exercise marked (nothing to run)"]
+            log(f"    FAILED: {report[student_path.name][0]}")
+            continue
+        executed, seconds, fatal = execute(student_path, engine, profile, timeout,
+                                           ROOT / "build" / "notebooks" / "student" / profile / engine)
+        failures = problems_in(executed) + ([(None, fatal)] if fatal else [])
+        problems = check_run(solution, executed, student_path.name, failures)
+        failing = sorted(c for c, _ in failures if c is not None)
+        log(f"    {'FAILED' if problems else 'ok'} in {seconds:.1f} s; failing cells {failing}"
+            + ("" if problems else ": the exercises and the cells that depend on them, as expected"))
+        for problem in problems:
+            log(f"    {problem}")
+        report[student_path.name] = problems
+    return report
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("notebooks", nargs="*", type=Path, help="solution notebooks (default: notebooks/NN_*.ipynb)")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT,
+                        help=f"folder of the student versions (default: {DEFAULT_OUT.relative_to(ROOT)})")
+    parser.add_argument("--force", action="store_true", help="replace student versions changed since generated")
+    parser.add_argument("--check", action="store_true",
+                        help="then execute them through the kernel and check that they fail exactly at the exercises")
+    parser.add_argument("--engine", default="MXNet", choices=["MXNet", "PyTorch"], help="for --check")
+    parser.add_argument("--profile", default="fast", choices=["fast", "full"], help="for --check")
+    parser.add_argument("--as-is", action="store_true",
+                        help="with --check: the notebooks given are student versions already (the student image's"
+                             " self-test): check them without generating anything")
+    args = parser.parse_args(argv)
+    paths = [p.resolve() for p in args.notebooks] or sorted((ROOT / "notebooks").glob("[0-9]*.ipynb"))
+    if not paths:
+        sys.exit("student: no notebooks found")
+    if args.as_is:
+        if not args.check:
+            sys.exit("student: --as-is goes with --check")
+        pairs = [(None, p) for p in paths]
+    else:
+        print(f"==> Student versions into {args.out}", flush=True)
+        try:
+            pairs = generate(paths, args.out.resolve(), args.force, log=lambda m: print(m, flush=True))
+        except MarkerError as e:
+            sys.exit(f"student: {e}")
+    if args.check:
+        if not (ROOT / "build" / "jupyter" / "kernels" / "dl-course" / "kernel.json").exists():
+            sys.exit("student: --check needs the kit's kernel: run ./course setup first.")
+        report = check(pairs, args.engine, args.profile, log=lambda m: print(m, flush=True))
+        bad = sum(1 for problems in report.values() if problems)
+        print(f"student versions: {len(report) - bad} as expected, {bad} not")
+        sys.exit(1 if bad else 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,37 @@
+"""nbgrader itself (generate, release, fetch, submit, collect, autograde, feedback) on notebook 01 through
+the kit's kernel: the released notebook is the kit's student version, a submission left as released
+scores 0, a completed one scores every point, and the completed one runs without an error. ~2 min."""
+
+from pathlib import Path
+
+import nbformat
+import pytest
+
+import flow
+import run_notebooks
+import student
+
+ROOT = Path(__file__).resolve().parents[2]
+NOTEBOOK = ROOT / "notebooks" / "01_linear_regression.ipynb"
+
+
+@pytest.mark.kernel
+def test_nbgrader_releases_the_student_version_and_grades_it(tmp_path, kit_kernel):
+    grades, paths = flow.run(NOTEBOOK, tmp_path / "course", log=print)
+
+    released = nbformat.read(paths["release"], as_version=4)
+    ours = student.student_notebook(student.read_notebook(NOTEBOOK), NOTEBOOK.name)
+    assert [c.source for c in released.cells] == [c.source for c in ours.cells], \
+        "nbgrader's release differs from ./course student's version"
+
+    points = {c.metadata["nbgrader"]["grade_id"]: c.metadata["nbgrader"]["points"]
+              for c in student.read_notebook(NOTEBOOK).cells if student.is_autograder_test(c)}
+    assert grades["alice"]["cells"] == {k: 0 for k in points}, "the exercises not done must score 0"
+    assert grades["bob"]["cells"] == points, "the exercises done must score every point"
+
+    bob = nbformat.read(paths["autograded"]["bob"], as_version=4)
+    assert run_notebooks.problems_in(bob) == [], "the completed notebook must run without an error"
+    alice = nbformat.read(paths["autograded"]["alice"], as_version=4)
+    failures = run_notebooks.problems_in(alice)
+    assert student.check_run(student.read_notebook(NOTEBOOK), alice, NOTEBOOK.name, failures) == []
+    assert all(p.exists() for p in paths["feedback"].values())
