@@ -1,0 +1,82 @@
+package org.dlcourse;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import org.knowm.xchart.XYChart;
+
+import java.awt.image.BufferedImage;
+import java.util.function.Function;
+
+/**
+ * Where a classifier with two inputs changes its mind: its output on a grid of points covering a
+ * square of the plane, drawn as a heat map ({@link Plots#heatMap}). The white band where the colour
+ * turns from one class to the other is the model's decision boundary.
+ */
+public final class DecisionBoundary {
+
+    private final double[] axis;
+    private final double[][] values;
+
+    private DecisionBoundary(double[] axis, double[][] values) {
+        this.axis = axis;
+        this.values = values;
+    }
+
+    /**
+     * Runs {@code model} once on all {@code steps × steps} points of the square [from, to]², given as a
+     * float32 array of shape (steps², 2), one point (x, y) per row; the model returns one output per point.
+     * The grid and everything the model computes from it live in a sub-manager closed before returning.
+     */
+    public static DecisionBoundary of(NDManager manager, Function<NDArray, NDArray> model,
+                                      double from, double to, int steps) {
+        if (steps < 2 || !(to > from)) {
+            throw new IllegalArgumentException("A grid needs at least 2 steps and from < to");
+        }
+        double[] axis = new double[steps];
+        for (int k = 0; k < steps; k++) {
+            axis[k] = from + (to - from) * k / (steps - 1);
+        }
+        float[] points = new float[steps * steps * 2];
+        for (int i = 0; i < steps; i++) {           // row i: y = axis[i]
+            for (int j = 0; j < steps; j++) {       // column j: x = axis[j]
+                points[2 * (i * steps + j)] = (float) axis[j];
+                points[2 * (i * steps + j) + 1] = (float) axis[i];
+            }
+        }
+        float[] outputs;
+        try (NDManager grid = manager.newSubManager()) {
+            NDArray out = model.apply(grid.create(points, new Shape((long) steps * steps, 2)));
+            if (out.size() != (long) steps * steps) {
+                throw new IllegalArgumentException("The model must give one output per point: " + steps * steps
+                        + " points in, shape " + out.getShape() + " out");
+            }
+            outputs = out.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray();
+        }
+        double[][] values = new double[steps][steps];
+        for (int i = 0; i < steps; i++) {
+            for (int j = 0; j < steps; j++) {
+                values[i][j] = outputs[i * steps + j];
+            }
+        }
+        return new DecisionBoundary(axis, values);
+    }
+
+    /** The grid's coordinates, the same along x and y. */
+    public double[] axis() {
+        return axis.clone();
+    }
+
+    /** The model's output at grid point (x = axis[j], y = axis[i]). */
+    public double value(int i, int j) {
+        return values[i][j];
+    }
+
+    /**
+     * The outputs as a heat map under {@code chart}'s series (add the data points first), coloured from
+     * {@code low} (blue) to {@code high} (red); for a 0/1 classifier, {@code draw(chart, 0, 1)}.
+     */
+    public BufferedImage draw(XYChart chart, double low, double high) {
+        return Plots.heatMap(chart, axis, axis, values, low, high);
+    }
+}
