@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# The image's own test, run inside the image as its user (the CI's image test calls it; anyone can:
+#   docker run --rm dl-course bash /opt/dl-course/environment/docker/selftest.sh):
+#  1. every notebook, executed headless through the kit's kernel (run_notebooks.py, fast profile);
+#  2. asking for a GPU where there is none must fail loudly: a one-cell notebook with
+#     COURSE_DEVICE=gpu must stop with "*** NO USABLE GPU ***", on each engine.
+# Usage: selftest.sh [--out DIR] [run_notebooks.py ARGS: --engine E ..., --profile P, NOTEBOOK ...]
+# (default: --engine MXNet, the notebooks in $HOME/notebooks). Exit status: 0 only if all passed.
+set -euo pipefail
+home="${COURSE_HOME:-/opt/dl-course}"
+out=/tmp/dl-course-selftest
+if [[ "${1:-}" == --out ]]; then out="$2"; shift 2; fi
+mkdir -p "$out"
+args=("$@")
+if [[ ! " ${args[*]-} " =~ " --engine " ]]; then args=(--engine MXNet "${args[@]}"); fi
+has_notebook=false
+for a in "${args[@]}"; do [[ "$a" == *.ipynb ]] && has_notebook=true; done
+if ! $has_notebook; then
+  shopt -s nullglob
+  notebooks=("$HOME"/notebooks/[0-9]*.ipynb)
+  [[ ${#notebooks[@]} -gt 0 ]] || notebooks=("$home"/notebooks/[0-9]*.ipynb)
+  args+=("${notebooks[@]}")
+fi
+
+echo "=== selftest as $(id -un) (uid $(id -u)) on $(java -version 2>&1 | head -1)"
+failed=0
+echo "=== 1. notebooks, executed through the kernel"
+python3 "$home/environment/run_notebooks.py" --out "$out/notebooks" "${args[@]}" || failed=1
+
+echo "=== 2. COURSE_DEVICE=gpu without a usable GPU must fail loudly"
+check="$out/gpu-check/gpu_check.ipynb"
+mkdir -p "$(dirname "$check")"
+python3 - "$check" <<'PY'
+import sys, nbformat
+nb = nbformat.v4.new_notebook(metadata={
+    "kernelspec": {"name": "dl-course", "display_name": "Java · DL course", "language": "java"},
+    "language_info": {"name": "java"}})
+nb.cells = [nbformat.v4.new_code_cell("var course = Course.start();")]
+nbformat.write(nb, sys.argv[1])
+PY
+for engine in MXNet PyTorch; do
+  log="$out/gpu-check/$engine.log"
+  if COURSE_DEVICE=gpu python3 "$home/environment/run_notebooks.py" --engine "$engine" \
+       --out "$out/gpu-check/run" "$check" >"$log" 2>&1; then
+    echo "    FAILED [$engine]: the notebook ran on without a GPU; it must stop with *** NO USABLE GPU ***"
+    failed=1
+  elif grep -q '\*\*\* NO USABLE GPU \*\*\*' "$log"; then
+    echo "    ok [$engine]: stopped with: $(grep -m1 -o 'COURSE_DEVICE=gpu asks for a GPU.*' "$log")"
+  else
+    echo "    FAILED [$engine]: the notebook failed, but without the *** NO USABLE GPU *** message:"
+    sed 's/^/      /' "$log" | tail -15
+    failed=1
+  fi
+done
+[[ $failed -eq 0 ]] && echo "=== selftest passed" || echo "=== selftest FAILED"
+exit $failed
