@@ -98,6 +98,8 @@ def run_one(path, engine, profile, timeout, out_dir):
             fatal = f"a cell ran past the {timeout} s timeout"
         except DeadKernelError as e:
             fatal = f"the kernel died ({e}); out of memory?"
+        except Exception as e:  # a kernel that never started, or died while nbclient cleaned up
+            fatal = f"the kernel run failed: {type(e).__name__}: {e}"
     seconds = time.monotonic() - started
     out_dir.mkdir(parents=True, exist_ok=True)
     executed = out_dir / path.name
