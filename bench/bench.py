@@ -184,6 +184,9 @@ def djl(engine, label, env=None, props=()):
 
 
 PASSIVE = {"OMP_WAIT_POLICY": "PASSIVE"}
+CORES = os.cpu_count() or 1
+PROPOSED_ENV = {"OMP_NUM_THREADS": str(CORES), "OMP_WAIT_POLICY": "PASSIVE"}
+PROPOSED = f"proposed (OMP_NUM_THREADS={CORES}, OMP_WAIT_POLICY=PASSIVE)"
 REFERENCE = "PyTorch (Python)"
 REFERENCE_PASSIVE = "PyTorch (Python), OMP_WAIT_POLICY=PASSIVE"
 
@@ -191,14 +194,16 @@ REFERENCE_PASSIVE = "PyTorch (Python), OMP_WAIT_POLICY=PASSIVE"
 def contenders(args):
     """Who runs: the kit as the notebooks get it today, the same with the setting proposed, the references.
 
-    OMP_WAIT_POLICY=PASSIVE: both engines (and pip's torch) run their operators on GNU OpenMP, whose idle
-    threads spin at each barrier by default; on a machine where other processes want the same 2 cores
-    (JupyterLab, a browser, a shared Binder host) a spinning thread burns the time slice its sibling needs.
+    The proposal, for environment/kernel.sh: OMP_NUM_THREADS = the number of cores, because inside a JVM
+    both engines' GNU OpenMP runs their operators on one thread unless it is set (measured: CPU/wall 1.0);
+    and OMP_WAIT_POLICY=PASSIVE, because OpenMP's idle threads otherwise spin at each barrier, and on a
+    machine where other processes want the same cores (a shared host, two notebooks training) a spinning
+    thread burns the time slice its sibling needs. pip's torch is measured both ways too.
     """
     found = [djl("MXNet", "DJL MXNet"), djl("PyTorch", "DJL PyTorch"), Contender(REFERENCE, [str(PY), str(ROOT / "bench" / "torch_reference.py"), "--serve", "--threads", "2"])]
     if args.proposed:
-        found.insert(1, djl("MXNet", "DJL MXNet, OMP_WAIT_POLICY=PASSIVE", env=PASSIVE))
-        found.insert(3, djl("PyTorch", "DJL PyTorch, OMP_WAIT_POLICY=PASSIVE", env=PASSIVE))
+        found.insert(1, djl("MXNet", f"DJL MXNet, {PROPOSED}", env=PROPOSED_ENV))
+        found.insert(3, djl("PyTorch", f"DJL PyTorch, {PROPOSED}", env=PROPOSED_ENV))
         found.append(Contender(REFERENCE_PASSIVE, [str(PY), str(ROOT / "bench" / "torch_reference.py"), "--serve", "--threads", "2"],
                                env=PASSIVE))
     if not args.no_keras:
@@ -452,7 +457,7 @@ def report(res):
     out += [table(["batch", "contender", "images/s", "× PyTorch", "× best PyTorch", "CPU/wall", "images per CPU-s",
                    "of a core's peak while on it", "GFLOP/s",
                    f"of {peak['peak_gflops_by_flags']:.0f} GFLOP/s", f"of {peak['peak_gflops']:.0f} GFLOP/s", "each round"], rows),
-            "", "![Throughput](benchmarks.png)", ""]
+            "", "![Throughput](benchmarks.png)", "", f"(In the chart, *proposed threads* = {PROPOSED[10:-1]}.)", ""]
     if res.get("pipeline"):
         out += ["The kit's data pipeline alone (an `ImageSet` batch made from the stored bytes, copied into the engine, "
                 "freed; best of 3): " + "; ".join(f"{k}: {fmt(v, '{:.1f}')} ms per batch" for k, v in res["pipeline"].items())
@@ -472,8 +477,8 @@ def report(res):
         c = res["contention"]
         out += ["### Two at once", "",
                 "DJL MXNet and DJL PyTorch training the CNN at the same moment (batch 64), as two notebooks training "
-                "together on 2 cores would: images/s of each, median of the rounds, default OpenMP wait policy against "
-                "OMP_WAIT_POLICY=PASSIVE.", "",
+                "together on 2 cores would: images/s of each, median of the rounds, the kit's settings today against "
+                "the proposed ones.", "",
                 table(["setting", "DJL MXNet", "DJL PyTorch", "each round (MXNet / PyTorch)"],
                       [[label, fmt(d.get("DJL MXNet")), fmt(d.get("DJL PyTorch")),
                         " ".join(f"{fmt(a)}/{fmt(b)}" for a, b in zip(d["values"].get("DJL MXNet", []), d["values"].get("DJL PyTorch", [])))]
@@ -539,21 +544,30 @@ def findings(res):
     for batch in res.get("batches", []):
         for engine in ("MXNet", "PyTorch"):
             for mode in ("engine", "kit"):
-                r = paired(batch, f"DJL {engine} · {mode}", f"DJL {engine}, OMP_WAIT_POLICY=PASSIVE · {mode}")
+                r = paired(batch, f"DJL {engine} · {mode}", f"DJL {engine}, {PROPOSED} · {mode}")
                 if r:
                     parts.append(f"DJL {engine} {mode} batch {batch}: {r:.2f} ×")
         r = paired(batch, REFERENCE, REFERENCE_PASSIVE)
         if r:
-            parts.append(f"**PyTorch-in-Python batch {batch}: {r:.2f} ×**")
+            parts.append(f"(reference: PyTorch-in-Python with PASSIVE ÷ without, batch {batch}: {r:.2f} ×)")
     if parts:
         c = res.get("contention", {})
-        d, p = c.get("default", {}), c.get("OMP_WAIT_POLICY=PASSIVE", {})
+        d, p = c.get("today", {}), c.get("proposed", {})
         together = "; ".join(f"{n} {d[n]:.0f} → {p[n]:.0f} images/s" for n in ("DJL MXNet", "DJL PyTorch") if d.get(n) and p.get(n))
-        said.append("OMP_WAIT_POLICY=PASSIVE, one process computing at a time (median over rounds of passive ÷ default, same "
-                    "round): " + "; ".join(parts) + ". " + (f"Two DJL processes computing at once: {together}. " if together else "") +
-                    "Both engines and pip's torch run their operators on GNU OpenMP, whose idle threads spin at each barrier "
-                    "by default; when another process wants the same cores, a spinning thread takes the time slice its "
-                    "sibling needs to reach the barrier.")
+        cpu = []
+        for engine in ("MXNet", "PyTorch"):
+            a = (cnn.get("256", {}).get(f"DJL {engine} · engine") or {}).get("cpu_per_wall")
+            b = (cnn.get("256", {}).get(f"DJL {engine}, {PROPOSED} · engine") or {}).get("cpu_per_wall")
+            if a and b:
+                cpu.append(f"{engine} {a:.2f} → {b:.2f}")
+        said.append(f"The {PROPOSED} settings against the kit's today, one process computing at a time (median over rounds of "
+                    "proposed ÷ today, same round): " + "; ".join(parts) + ". " +
+                    (f"Cores kept busy (CPU/wall, batch 256): {'; '.join(cpu)}: inside a JVM both engines' OpenMP runs on one "
+                     "thread unless OMP_NUM_THREADS is set. " if cpu else "") +
+                    (f"Two DJL processes computing at once: {together}. " if together else "") +
+                    "PASSIVE because GNU OpenMP's idle threads otherwise spin at each barrier: when another process wants the "
+                    "same cores, a spinning thread takes the time slice its sibling needs (pip's torch row shows how much that "
+                    "can cost under load).")
     parts, costs = [], []
     for batch in res.get("batches", []):
         for engine in ("MXNet", "PyTorch"):
@@ -579,10 +593,11 @@ def findings(res):
                         "call (its graph optimiser); DJL on CPU runs NCHW, one engine call per layer, and MXNet 1.9 has no NHWC "
                         "convolution on CPU, so the kit cannot take this from a setting.")
     torch_p = (cnn.get("64", {}).get(REFERENCE_PASSIVE) or {}).get("median")
-    djl_p = (cnn.get("64", {}).get("DJL PyTorch, OMP_WAIT_POLICY=PASSIVE · engine") or {})
+    torch_p = max(filter(None, [torch_p, (cnn.get("64", {}).get(REFERENCE) or {}).get("median")]), default=None)
+    djl_p = (cnn.get("64", {}).get(f"DJL PyTorch, {PROPOSED} · engine") or {})
     if torch_p and djl_p.get("median"):
         said.append(f"Engine against engine, same libtorch 2.7.1 kernels: DJL PyTorch {djl_p['median']:.0f} images/s against "
-                    f"PyTorch-in-Python {torch_p:.0f} at batch 64 (both PASSIVE). The kit cannot beat the library it calls by "
+                    f"the faster PyTorch-in-Python row, {torch_p:.0f}, at batch 64. The kit cannot beat the library it calls by "
                     "1.25 × on the same kernels; what differs is per-operation overhead (a JNI call per operation, and one Adam "
                     "call per parameter where torch updates all parameters in one multi-tensor call).")
     xor = res.get("xor", {})
@@ -647,7 +662,7 @@ def main():
     parser.add_argument("--kernel-variants", action="store_true",
                         help="also time the kernel with candidate JVM options (class-data sharing archive, C1 only)")
     parser.add_argument("--proposed", action=argparse.BooleanOptionalAction, default=True,
-                        help="also measure DJL and PyTorch-in-Python with OMP_WAIT_POLICY=PASSIVE (default on)")
+                        help="also measure DJL with the proposed thread settings and PyTorch-in-Python with OMP_WAIT_POLICY=PASSIVE (default on)")
     parser.add_argument("--no-keras", action="store_true", help="leave Keras out (TensorFlow takes long to import)")
     parser.add_argument("--notebooks", choices=["fast", "full"], help="run every notebook in this profile first (long)")
     parser.add_argument("--quick", action="store_true", help="a smoke run: 2 rounds, fewer steps")
@@ -726,9 +741,8 @@ def main():
         loads += [a["load"] for answers in results.values() for a in answers]
         res["xor"] = summarise(results, "ms_per_step", lower_is_better=True)
         by_name = {c.name: c for c in live}
-        pairs = [("default", [by_name.get("DJL MXNet"), by_name.get("DJL PyTorch")]),
-                 ("OMP_WAIT_POLICY=PASSIVE", [by_name.get("DJL MXNet, OMP_WAIT_POLICY=PASSIVE"),
-                                              by_name.get("DJL PyTorch, OMP_WAIT_POLICY=PASSIVE")])]
+        pairs = [("today", [by_name.get("DJL MXNet"), by_name.get("DJL PyTorch")]),
+                 ("proposed", [by_name.get(f"DJL MXNet, {PROPOSED}"), by_name.get(f"DJL PyTorch, {PROPOSED}")])]
         pairs = [(label, pair) for label, pair in pairs if all(pair)]
         res["contention"] = {}
         if len(pairs) == 2:
@@ -796,7 +810,7 @@ def publish(res, args, log):
     res["notebooks"] = notebook_runs(args.notebooks, ["MXNet", "PyTorch"], log)
     res["goals"] = goals(res)
     (BUILD / "results.json").write_text(json.dumps(res, indent=2, default=str))
-    chart_rows = [f"{batch}\t{name}\t{s['median']}" for batch in res["batches"]
+    chart_rows = [f"{batch}\t{name.replace(PROPOSED, 'proposed threads')}\t{s['median']}" for batch in res["batches"]
                   for name, s in res["cnn"][str(batch)].items() if s["median"]]
     (BUILD / "chart.tsv").write_text("\n".join(chart_rows) + "\n")
     title = (f"Course CNN training, images/s (median of {res['rounds']} rounds, load avg {res['load']['median']:.1f} "

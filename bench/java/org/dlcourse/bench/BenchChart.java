@@ -37,7 +37,7 @@ public final class BenchChart {
             }
             series.computeIfAbsent(cell[1], k -> new LinkedHashMap<>()).put(batch, Double.parseDouble(cell[2]));
         }
-        CategoryChart chart = new CategoryChartBuilder().width(900).height(480)
+        CategoryChart chart = new CategoryChartBuilder().width(1000).height(520)
                 .title(args.length > 2 ? args[2] : "Training throughput").xAxisTitle("").yAxisTitle("images per second").build();
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
@@ -46,6 +46,8 @@ public final class BenchChart {
         chart.getStyler().setLabelsFontColorAutomaticEnabled(false);
         chart.getStyler().setLabelsFontColor(Color.BLACK);
         chart.getStyler().setLabelsPosition(1.0);
+        chart.getStyler().setLabelsRotation(90);
+        chart.getStyler().setLabelsFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 10));
         chart.getStyler().setDecimalPattern("#");
         for (Map.Entry<String, Map<String, Double>> s : series.entrySet()) {
             List<Double> values = new ArrayList<>();
