@@ -45,6 +45,8 @@ DEFAULT_OUT = ROOT / "build" / "student"
 DEPENDS_TAG = "depends-on-exercise"
 # Remembers what was generated, so that a student's edited copy is never overwritten silently.
 RECORD = ".generated.json"
+# Where --check writes the executed student versions.
+DEFAULT_EXECUTED = ROOT / "build" / "notebooks" / "student"
 
 BEGIN_SOLUTION, END_SOLUTION = "BEGIN SOLUTION", "END SOLUTION"
 BEGIN_HIDDEN, END_HIDDEN = "BEGIN HIDDEN TESTS", "END HIDDEN TESTS"
@@ -396,10 +398,10 @@ def execute(path, engine, profile, timeout, out_dir):
     return nb, time.monotonic() - started, fatal
 
 
-def check(pairs, engine, profile, timeout=300, log=print):
+def check(pairs, engine, profile, timeout=300, log=print, executed_dir=None):
     """Executes student versions through the kernel and checks each one (failures as run_notebooks.py
     counts them). Returns {student notebook name: problems}; the executed copies go to
-    build/notebooks/student/<profile>/<engine>/."""
+    <executed_dir>/<profile>/<engine>/ (default build/notebooks/student/)."""
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from run_notebooks import problems_in
     report = {}
@@ -412,7 +414,7 @@ def check(pairs, engine, profile, timeout=300, log=print):
             log(f"    FAILED: {report[student_path.name][0]}")
             continue
         executed, seconds, fatal = execute(student_path, engine, profile, timeout,
-                                           ROOT / "build" / "notebooks" / "student" / profile / engine)
+                                           (executed_dir or DEFAULT_EXECUTED) / profile / engine)
         failures = problems_in(executed) + ([(None, fatal)] if fatal else [])
         problems = check_run(solution, executed, student_path.name, failures)
         failing = sorted(c for c, _ in failures if c is not None)
@@ -422,6 +424,14 @@ def check(pairs, engine, profile, timeout=300, log=print):
             log(f"    {problem}")
         report[student_path.name] = problems
     return report
+
+
+def has_kit_kernel():
+    """Is the kernelspec dl-course installed: ./course setup's (build/jupyter) or the image's (system-wide)?"""
+    if (ROOT / "build" / "jupyter" / "kernels" / "dl-course" / "kernel.json").exists():
+        return True
+    from jupyter_client.kernelspec import KernelSpecManager
+    return "dl-course" in KernelSpecManager().find_kernel_specs()
 
 
 def main(argv=None):
@@ -434,6 +444,8 @@ def main(argv=None):
                         help="then execute them through the kernel and check that they fail exactly at the exercises")
     parser.add_argument("--engine", default="MXNet", choices=["MXNet", "PyTorch"], help="for --check")
     parser.add_argument("--profile", default="fast", choices=["fast", "full"], help="for --check")
+    parser.add_argument("--executed", type=Path, default=DEFAULT_EXECUTED,
+                        help="for --check: folder of the executed copies (default: build/notebooks/student)")
     parser.add_argument("--as-is", action="store_true",
                         help="with --check: the notebooks given are student versions already (the student image's"
                              " self-test): check them without generating anything")
@@ -452,9 +464,10 @@ def main(argv=None):
         except MarkerError as e:
             sys.exit(f"student: {e}")
     if args.check:
-        if not (ROOT / "build" / "jupyter" / "kernels" / "dl-course" / "kernel.json").exists():
+        if not has_kit_kernel():
             sys.exit("student: --check needs the kit's kernel: run ./course setup first.")
-        report = check(pairs, args.engine, args.profile, log=lambda m: print(m, flush=True))
+        report = check(pairs, args.engine, args.profile, log=lambda m: print(m, flush=True),
+                       executed_dir=args.executed.resolve())
         bad = sum(1 for problems in report.values() if problems)
         print(f"student versions: {len(report) - bad} as expected, {bad} not")
         sys.exit(1 if bad else 0)

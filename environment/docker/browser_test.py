@@ -5,8 +5,9 @@ Playwright (Python, from PyPI) drives Debian's Chromium (/usr/bin/chromium): no 
 The image test (environment/docker/test-image.sh) starts JupyterLab from the image and calls this.
 
 Usage: browser_test.py --url http://127.0.0.1:PORT --token TOKEN [--notebook notebooks/01_x.ipynb]
-                       [--screenshots DIR] [--timeout SECONDS] [--chromium /usr/bin/chromium]
-Exit status 0 only if every cell ran without error and at least one chart image was drawn.
+                       [--screenshots DIR] [--timeout SECONDS] [--chromium /usr/bin/chromium] [--student]
+Exit status 0 only if every cell ran without error (--student: the run stopped at the first exercise with
+its TODO, no other error) and at least one chart image was drawn.
 """
 
 import argparse
@@ -61,6 +62,8 @@ def main():
     parser.add_argument("--screenshots", type=Path, default=Path("build/image"))
     parser.add_argument("--timeout", type=int, default=600, help="seconds for the whole notebook to run")
     parser.add_argument("--chromium", default="/usr/bin/chromium")
+    parser.add_argument("--student", action="store_true",
+                        help="a student version: the run must stop at the first exercise with its TODO, no other error")
     args = parser.parse_args()
 
     base = args.url.rstrip("/")
@@ -131,7 +134,31 @@ def main():
         browser.close()
 
     notebook = api_get(base, args.token, f"/api/contents/{urllib.parse.quote(args.notebook)}?content=1")["content"]
-    for cell, what in errors_in(notebook):
+    errors = errors_in(notebook)
+    stopped_at = None
+    if args.student:
+        # A student version stops at its first exercise: the first error is there, saying TODO in
+        # plain words.
+        exercises = [n for n, c in enumerate(notebook["cells"], start=1)
+                     if c.get("metadata", {}).get("nbgrader", {}).get("solution")]
+        if not exercises:
+            problems.append("the notebook has no exercise cell: is this the student edition?")
+        elif not errors:
+            problems.append(f"no cell failed: the exercise (cell {exercises[0]}) should stop with its TODO")
+        else:
+            stopped_at, what = errors[0]
+            if stopped_at != exercises[0] or "TODO" not in what:
+                problems.append(f"the first error should be cell {exercises[0]}'s TODO, not cell {stopped_at}: {what}")
+            else:
+                print(f"    stopped at exercise cell {stopped_at} as expected: {what[:160]}", flush=True)
+            # Whether the cells after it run depends on the kernel honouring stop-on-error; if they do,
+            # only the cells that use an exercise's result may fail (as student.py --check demands).
+            cells = notebook["cells"]
+            errors = [(n, w) for n, w in errors[1:]
+                      if not (cells[n - 1].get("metadata", {}).get("nbgrader", {}).get("solution")
+                              or cells[n - 1].get("metadata", {}).get("nbgrader", {}).get("grade")
+                              or "depends-on-exercise" in cells[n - 1].get("metadata", {}).get("tags", []))]
+    for cell, what in errors:
         problems.append(f"cell {cell}: {what}")
     charts = sum(1 for c in notebook["cells"] if c["cell_type"] == "code"
                  for o in c.get("outputs", []) if "image/png" in o.get("data", {}))
@@ -139,7 +166,8 @@ def main():
     if charts == 0:
         problems.append("the saved notebook has no chart image (PNG output)")
     unrun = [n for n, c in enumerate(notebook["cells"], start=1)
-             if c["cell_type"] == "code" and c["source"].strip() and c.get("execution_count") is None]
+             if c["cell_type"] == "code" and c["source"].strip() and c.get("execution_count") is None
+             and not (stopped_at and n > stopped_at)]
     if unrun:
         problems.append(f"code cells not run: {unrun}")
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The image's own test, run inside the image as its user (the CI's image test calls it; anyone can:
 #   docker run --rm dl-course bash /opt/dl-course/environment/docker/selftest.sh):
-#  1. every notebook, executed headless through the kit's kernel (run_notebooks.py, fast profile);
+#  1. every notebook, executed headless through the kit's kernel (run_notebooks.py, fast profile); in
+#     the student edition (COURSE_EDITION=student) each must fail at its exercises and nowhere else;
 #  2. asking for a GPU where there is none must fail loudly: a one-cell notebook with
 #     COURSE_DEVICE=gpu must stop with "*** NO USABLE GPU ***", on each engine.
 # Usage: selftest.sh [--out DIR] [run_notebooks.py ARGS: --engine E ..., --profile P, NOTEBOOK ...]
@@ -22,10 +23,29 @@ if ! $has_notebook; then
   args+=("${notebooks[@]}")
 fi
 
-echo "=== selftest as $(id -un) (uid $(id -u)) on $(java -version 2>&1 | head -1)"
+edition="${COURSE_EDITION:-solution}"
+echo "=== selftest as $(id -un) (uid $(id -u)) on $(java -version 2>&1 | head -1); $edition edition"
 failed=0
-echo "=== 1. notebooks, executed through the kernel"
-python3 "$home/environment/run_notebooks.py" --out "$out/notebooks" "${args[@]}" || failed=1
+if [[ "$edition" == student ]]; then
+  # Student versions fail at their exercises by design: each must fail there, with its TODO, and
+  # nowhere else (student.py --check --as-is reads the exercises from the notebooks themselves).
+  echo "=== 1. student notebooks, executed through the kernel: they must fail exactly at their exercises"
+  engines=() profile=() notebooks=()
+  while [[ ${#args[@]} -gt 0 ]]; do
+    case "${args[0]}" in
+      --engine) engines+=("${args[1]}"); args=("${args[@]:2}") ;;
+      --profile) profile=(--profile "${args[1]}"); args=("${args[@]:2}") ;;
+      *) notebooks+=("${args[0]}"); args=("${args[@]:1}") ;;
+    esac
+  done
+  for engine in "${engines[@]}"; do
+    python3 "$home/environment/student.py" --check --as-is --engine "$engine" "${profile[@]}" \
+      --executed "$out/student" "${notebooks[@]}" || failed=1
+  done
+else
+  echo "=== 1. notebooks, executed through the kernel"
+  python3 "$home/environment/run_notebooks.py" --out "$out/notebooks" "${args[@]}" || failed=1
+fi
 
 echo "=== 2. COURSE_DEVICE=gpu without a usable GPU must fail loudly"
 check="$out/gpu-check/gpu_check.ipynb"

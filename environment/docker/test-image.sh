@@ -1,18 +1,24 @@
 #!/usr/bin/env bash
 # The image test (./course image): builds the root Dockerfile and tests the image as a student uses
-# it, without a Docker engine (buildah with chroot isolation; CI runs as root).
+# it, without a Docker engine (buildah with chroot isolation; CI runs as root). Steps 3-6 run for each
+# edition: the student image (the default build) and the solution image (COURSE_EDITION=solution).
 #   1. tools: buildah, podman, debootstrap, curl, Chromium (apt-get), Playwright (PyPI, build/image/)
 #   2. base: a debootstrapped Debian bookworm, imported as localhost/debian:bookworm (once, kept)
 #   3. build: buildah bud with layer caching (a re-run rebuilds only what changed)
-#   4. config: user jovyan (1000), port 8888, HEALTHCHECK, JupyterLab as the command
-#   5. selftest, inside the image as jovyan: the notebooks through the kernel (fast profile), and
-#      COURSE_DEVICE=gpu without a GPU must stop with "*** NO USABLE GPU ***"
+#   4. config: user jovyan (1000), port 8888, HEALTHCHECK, JupyterLab as the command; the edition's
+#      notebooks (student: exactly what ./course student generates, no solution left in the image)
+#   5. selftest, inside the image as jovyan: the notebooks through the kernel (fast profile; student
+#      versions must fail exactly at their exercises), and COURSE_DEVICE=gpu without a GPU must stop
+#      with "*** NO USABLE GPU ***"
 #   6. lab: JupyterLab from the image on 127.0.0.1, the HEALTHCHECK passes, and a real browser
-#      (Playwright + /usr/bin/chromium) runs notebook 01 and saves screenshots in build/image/
-# Usage: test-image.sh [--target cpu|cuda] [--engine MXNet|PyTorch]... [--skip-browser] [--build-only]
-#                      [NOTEBOOK.ipynb ...]   (default: every notebook, on MXNet)
+#      (Playwright + /usr/bin/chromium) runs notebook 01 (student: up to its first exercise's TODO)
+#      and saves screenshots in build/image/
+# Usage: test-image.sh [--target cpu|cuda] [--edition student|solution]... [--engine MXNet|PyTorch]...
+#                      [--skip-browser] [--build-only] [NOTEBOOK.ipynb ...]
+#   (default: both editions, every notebook, on MXNet)
 # Environment: IMAGE_CIFAR=skip|download (default skip: CI has no access to CIFAR-10's site),
-#   IMAGE_NAME (default localhost/dl-course:test), IMAGE_BASE (default localhost/debian:bookworm).
+#   IMAGE_NAME (default localhost/dl-course:test; the solution image gets "-solution" appended),
+#   IMAGE_BASE (default localhost/debian:bookworm).
 # Results and timings: build/image/report.txt. Ends with "image: N passed, N failed".
 set -euo pipefail
 
@@ -24,6 +30,7 @@ IMG="${IMAGE_NAME:-localhost/dl-course:test}"
 CIFAR="${IMAGE_CIFAR:-skip}"
 PLAYWRIGHT_VERSION=1.65.2
 target=cpu
+editions=()
 engines=()
 notebooks=()
 browser=true
@@ -31,16 +38,21 @@ build_only=false
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --target) target="$2"; shift 2 ;;
+    --edition) editions+=("$2"); shift 2 ;;
     --engine) engines+=(--engine "$2"); shift 2 ;;
     --skip-browser) browser=false; shift ;;
     --build-only) build_only=true; shift ;;
     *.ipynb) notebooks+=("/home/jovyan/notebooks/$(basename "$1")"); shift ;;
-    -h|--help) sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,25p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "test-image: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
 [[ "$target" == cpu || "$target" == cuda ]] || { echo "test-image: --target cpu or cuda" >&2; exit 2; }
 [[ "$target" == cuda ]] && IMG="${IMAGE_NAME:-localhost/dl-course:test-cuda}"
+[[ ${#editions[@]} -gt 0 ]] || editions=(student solution)
+for e in "${editions[@]}"; do
+  [[ "$e" == student || "$e" == solution ]] || { echo "test-image: --edition student or solution" >&2; exit 2; }
+done
 [[ $(id -u) -eq 0 ]] || { echo "test-image: run as root (buildah and debootstrap need it)" >&2; exit 1; }
 
 mkdir -p "$OUT"
@@ -86,43 +98,6 @@ t=$(now)
 bash "$HERE/base-image.sh" "$BASE"
 note "base image: $(( $(now) - t )) s"
 
-# --- 3. build ------------------------------------------------------------------------------------------
-step "build $IMG (target $target, CIFAR=$CIFAR; log: $OUT/build.log)"
-t=$(now)
-if buildah bud --isolation chroot --network host --format docker --layers --force-rm \
-     --build-arg BASE_IMAGE="$BASE" --build-arg CIFAR="$CIFAR" --target "$target" \
-     -t "$IMG" "$ROOT" > "$OUT/build.log" 2>&1; then
-  build_s=$(( $(now) - t ))
-  size=$(podman image inspect --format '{{.Size}}' "$IMG")
-  pass "build in ${build_s} s; image $IMG is $(( size / 1000000 )) MB ($(numfmt --to=iec "$size"))"
-else
-  tail -30 "$OUT/build.log"
-  fail "build (see $OUT/build.log)"
-  finish; exit 1
-fi
-# Storage: keep this build's layer cache, drop what earlier builds left (gigabytes a run otherwise).
-# The build and data stages are no image's parent, so they are tagged to keep their cache (cached:
-# seconds); then every image that no tag or child needs goes.
-for stage in build data; do
-  buildah bud --isolation chroot --network host --format docker --layers --build-arg BASE_IMAGE="$BASE" \
-    --build-arg CIFAR="$CIFAR" --target "$stage" -t "localhost/dl-course-cache:$stage" "$ROOT" >/dev/null 2>&1 || true
-done
-podman image prune -f >/dev/null 2>&1 || true
-note "container storage: $(du -sh /var/lib/containers/storage 2>/dev/null | cut -f1)"
-$build_only && { finish; exit $?; }
-
-# --- 4. image configuration -------------------------------------------------------------------------------
-step "image configuration"
-cfg() { buildah inspect --type image --format "$1" "$IMG"; }
-problems=()
-[[ "$(cfg '{{.Docker.Config.User}}')" == 1000 ]] || problems+=("user is '$(cfg '{{.Docker.Config.User}}')', not 1000")
-[[ "$(cfg '{{.Docker.Config.ExposedPorts}}')" == *8888* ]] || problems+=("port 8888 not exposed")
-[[ "$(cfg '{{.Docker.Config.Healthcheck}}')" == *healthcheck.py* ]] || problems+=("no HEALTHCHECK")
-[[ "$(cfg '{{.Docker.Config.Cmd}}')" == *"jupyter lab"* ]] || problems+=("command is not jupyter lab: $(cfg '{{.Docker.Config.Cmd}}')")
-[[ "$(cfg '{{.Docker.Config.Env}}')" == *HOME=/home/jovyan* ]] || problems+=("HOME is not /home/jovyan")
-if [[ ${#problems[@]} -eq 0 ]]; then pass "configuration: user 1000, EXPOSE 8888, HEALTHCHECK, CMD jupyter lab"
-else fail "configuration: ${problems[*]}"; fi
-
 # Every container of this run; removed at exit.
 containers=()
 lab_pid=""
@@ -131,9 +106,140 @@ cleanup() {
   for c in "${containers[@]}"; do buildah rm "$c" >/dev/null 2>&1 || true; done
 }
 trap cleanup EXIT
+
+# --- 3. build ------------------------------------------------------------------------------------------
+# Sets $img to the image built for edition $1; returns non-zero if the build fails.
+build_edition() {
+  local edition="$1" t size
+  img="$IMG"; [[ "$edition" == student ]] || img="$IMG-$edition"
+  step "build $img (target $target, $edition edition, CIFAR=$CIFAR; log: $OUT/build-$edition.log)"
+  t=$(now)
+  if buildah bud --isolation chroot --network host --format docker --layers --force-rm \
+       --build-arg BASE_IMAGE="$BASE" --build-arg CIFAR="$CIFAR" --build-arg COURSE_EDITION="$edition" \
+       --target "$target" -t "$img" "$ROOT" > "$OUT/build-$edition.log" 2>&1; then
+    size=$(podman image inspect --format '{{.Size}}' "$img")
+    pass "[$edition] build in $(( $(now) - t )) s; image $img is $(( size / 1000000 )) MB ($(numfmt --to=iec "$size"))"
+  else
+    tail -30 "$OUT/build-$edition.log"
+    fail "[$edition] build (see $OUT/build-$edition.log)"
+    return 1
+  fi
+}
+
 # Sets $c (not echoed: a command substitution's subshell would not record it for the cleanup).
-new_container() { c=$(buildah from --pull=never "$IMG"); containers+=("$c"); }
+new_container() { c=$(buildah from --pull=never "$img"); containers+=("$c"); }
 run_in() { local c="$1"; shift; buildah run --isolation chroot --network host "$c" -- "$@"; }
+
+# --- 4. image configuration, and the edition's notebooks -----------------------------------------------------
+check_configuration() {
+  local edition="$1" problems=() cfg_env
+  cfg() { buildah inspect --type image --format "$1" "$img"; }
+  [[ "$(cfg '{{.Docker.Config.User}}')" == 1000 ]] || problems+=("user is '$(cfg '{{.Docker.Config.User}}')', not 1000")
+  [[ "$(cfg '{{.Docker.Config.ExposedPorts}}')" == *8888* ]] || problems+=("port 8888 not exposed")
+  [[ "$(cfg '{{.Docker.Config.Healthcheck}}')" == *healthcheck.py* ]] || problems+=("no HEALTHCHECK")
+  [[ "$(cfg '{{.Docker.Config.Cmd}}')" == *"jupyter lab"* ]] || problems+=("command is not jupyter lab: $(cfg '{{.Docker.Config.Cmd}}')")
+  cfg_env="$(cfg '{{.Docker.Config.Env}}')"
+  [[ "$cfg_env" == *HOME=/home/jovyan* ]] || problems+=("HOME is not /home/jovyan")
+  [[ "$cfg_env" == *COURSE_EDITION=$edition* ]] || problems+=("COURSE_EDITION is not $edition")
+  if [[ ${#problems[@]} -eq 0 ]]; then pass "[$edition] configuration: user 1000, EXPOSE 8888, HEALTHCHECK, CMD jupyter lab, COURSE_EDITION=$edition"
+  else fail "[$edition] configuration: ${problems[*]}"; fi
+
+  # The notebooks in the image, both copies, against what they must be: the repository's solutions,
+  # or what ./course student makes of them (byte for byte: generation is deterministic).
+  local expected="$OUT/expected-$edition" got="$OUT/got-$edition" differ=() leaked
+  rm -rf "$expected" "$got" && mkdir -p "$got/pristine" "$got/home"
+  if [[ "$edition" == student ]]; then
+    python3 -c 'import nbformat' 2>/dev/null && py=python3 || py="$ROOT/.venv/bin/python"
+    "$py" "$ROOT/environment/student.py" --out "$expected" >/dev/null && rm -f "$expected/.generated.json" \
+      || { fail "[$edition] notebooks: could not generate the student versions on the host"; return; }
+  else
+    cp -R "$ROOT/notebooks" "$expected"
+  fi
+  new_container
+  run_in "$c" tar -C /opt/dl-course/notebooks -c . | tar -C "$got/pristine" -x
+  run_in "$c" tar -C /home/jovyan/notebooks -c . | tar -C "$got/home" -x
+  for copy in pristine home; do
+    diff -rq "$expected" "$got/$copy" >/dev/null || differ+=("$copy: $(diff -rq "$expected" "$got/$copy" | head -3 | xargs)")
+  done
+  leaked=$(run_in "$c" bash -c 'grep -rl -e "BEGIN SOLUTION" -e "END SOLUTION" /opt/dl-course/notebooks /home/jovyan 2>/dev/null' || true)
+  if [[ "$edition" == student ]] && ! run_in "$c" cat /opt/dl-course/venv/etc/jupyter/labconfig/page_config.json 2>/dev/null \
+       | grep -q '"@jupyter/nbgrader:formgrader": true'; then
+    differ+=("nbgrader's formgrader is not disabled")
+  fi
+  if [[ ${#differ[@]} -gt 0 ]]; then
+    fail "[$edition] notebooks and tools in the image are not the $edition edition's: ${differ[*]}"
+  elif [[ "$edition" == student && -n "$leaked" ]]; then
+    fail "[$edition] solutions left in the student image: $(echo $leaked)"
+  else
+    pass "[$edition] notebooks: /opt/dl-course/notebooks and ~/notebooks are the $(ls "$expected" | wc -l) $edition versions$([[ $edition == student ]] && echo ', no solution in any notebook of the image, nbgrader instructor tools off')"
+  fi
+}
+
+# --- 5. selftest inside the image, as jovyan --------------------------------------------------------------
+selftest() {
+  local edition="$1" t log="$OUT/selftest-$edition.log"
+  step "[$edition] selftest inside the image (log: $log)"
+  rm -rf "$OUT/selftest-$edition" && mkdir -p "$OUT/selftest-$edition" && chmod 0777 "$OUT/selftest-$edition"
+  new_container
+  t=$(now)
+  if buildah run --isolation chroot --network host "${device_env[@]}" -v "$OUT/selftest-$edition:/out:rw" "$c" -- \
+       bash /opt/dl-course/environment/docker/selftest.sh --out /out "${engines[@]}" "${notebooks[@]}" 2>&1 \
+       | grep --line-buffered -vE '\] Loop (started|stopped)\.$' | tee "$log"; then
+    pass "[$edition] selftest as jovyan in $(( $(now) - t )) s: $(grep -m1 -E '^(notebooks|student versions):' "$log"), no-GPU message on both engines"
+  else
+    fail "[$edition] selftest (see $log)"
+  fi
+  awk '/^--- /{nb=$0; sub(/^--- /, "", nb)} /^    (ok|FAILED) in/{sub(/^ +/, ""); print "    " nb ": " $0}' "$log" >> "$REPORT" || true
+}
+
+# --- 6. JupyterLab from the image, the healthcheck, and a browser ----------------------------------------
+lab_and_browser() {
+  local edition="$1" port token t ready nb
+  step "[$edition] JupyterLab from the image on 127.0.0.1 (log: $OUT/lab-$edition.log)"
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  token=$(python3 -c 'import secrets; print(secrets.token_hex(16))')
+  new_container
+  t=$(now)
+  buildah run --isolation chroot --network host "${device_env[@]}" --env COURSE_PROFILE=fast --env JUPYTER_TOKEN="$token" \
+    --env JUPYTER_PORT="$port" "$c" -- \
+    bash /opt/dl-course/environment/docker/entrypoint.sh \
+    jupyter lab --ip=127.0.0.1 --port="$port" --no-browser > "$OUT/lab-$edition.log" 2>&1 &
+  lab_pid=$!
+  ready=false
+  for _ in $(seq 1 180); do
+    if curl -fsS -o /dev/null "http://127.0.0.1:$port/lab?token=$token" 2>/dev/null; then ready=true; break; fi
+    kill -0 "$lab_pid" 2>/dev/null || break
+    sleep 0.5
+  done
+  if $ready; then
+    pass "[$edition] JupyterLab answered /lab $(( $(now) - t )) s after the container started"
+    if run_in "$c" env JUPYTER_PORT="$port" python3 /opt/dl-course/environment/docker/healthcheck.py; then
+      pass "[$edition] HEALTHCHECK (healthcheck.py) passes on the running server"
+    else
+      fail "[$edition] HEALTHCHECK fails on the running server"
+    fi
+    if $browser; then
+      step "[$edition] browser: notebook 01, Run All Cells, charts, screenshots"
+      nb=$(cd "$ROOT" && ls notebooks/01_*.ipynb 2>/dev/null | head -1)
+      if [[ -z "$nb" ]]; then
+        fail "[$edition] browser: no notebooks/01_*.ipynb to open"
+      elif "$PW/bin/python" "$HERE/browser_test.py" --url "http://127.0.0.1:$port" --token "$token" \
+            --notebook "$nb" --screenshots "$OUT/$edition" $([[ $edition == student ]] && echo --student) 2>&1 \
+            | tee "$OUT/browser-$edition.log"; then
+        pass "[$edition] browser: $nb ran in JupyterLab $([[ $edition == student ]] && echo 'up to its first exercise, which says TODO' || echo 'without error'); $(grep -m1 'chart images' "$OUT/browser-$edition.log" | xargs); screenshots in $OUT/$edition"
+      else
+        fail "[$edition] browser (see $OUT/browser-$edition.log)"
+      fi
+    fi
+    curl -fsS -X POST -H "Authorization: token $token" "http://127.0.0.1:$port/api/shutdown" >/dev/null 2>&1 || true
+  else
+    tail -20 "$OUT/lab-$edition.log"
+    fail "[$edition] JupyterLab did not answer within 90 s (see $OUT/lab-$edition.log)"
+  fi
+  for _ in $(seq 1 20); do kill -0 "$lab_pid" 2>/dev/null || break; sleep 0.5; done
+  kill "$lab_pid" 2>/dev/null || true
+  lab_pid=""
+}
 
 # The CUDA image asks for a GPU by default; on a machine without one its notebooks run on the CPU
 # (COURSE_DEVICE=auto, PyTorch: the CUDA build of libtorch), and the no-GPU check still runs.
@@ -146,63 +252,26 @@ if [[ "$target" == cuda ]]; then
   fi
 fi
 
-# --- 5. selftest inside the image, as jovyan --------------------------------------------------------------
-step "selftest inside the image (log: $OUT/selftest.log)"
-rm -rf "$OUT/selftest" && mkdir -p "$OUT/selftest" && chmod 0777 "$OUT/selftest"
-new_container
-t=$(now)
-if buildah run --isolation chroot --network host "${device_env[@]}" -v "$OUT/selftest:/out:rw" "$c" -- \
-     bash /opt/dl-course/environment/docker/selftest.sh --out /out "${engines[@]}" "${notebooks[@]}" 2>&1 \
-     | grep --line-buffered -vE '\] Loop (started|stopped)\.$' | tee "$OUT/selftest.log"; then
-  pass "selftest as jovyan in $(( $(now) - t )) s: $(grep -m1 '^notebooks:' "$OUT/selftest.log"), no-GPU message on both engines"
-else
-  fail "selftest (see $OUT/selftest.log)"
-fi
-awk '/^--- /{nb=$2" ("$4")"} /^    (ok|FAILED) in/{sub(/^ +/, ""); print "    " nb ": " $0}' "$OUT/selftest.log" >> "$REPORT" || true
-
-# --- 6. JupyterLab from the image, the healthcheck, and a browser ----------------------------------------
-step "JupyterLab from the image on 127.0.0.1 (log: $OUT/lab.log)"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-token=$(python3 -c 'import secrets; print(secrets.token_hex(16))')
-new_container
-t=$(now)
-buildah run --isolation chroot --network host "${device_env[@]}" --env COURSE_PROFILE=fast --env JUPYTER_TOKEN="$token" \
-  --env JUPYTER_PORT="$port" "$c" -- \
-  bash /opt/dl-course/environment/docker/entrypoint.sh \
-  jupyter lab --ip=127.0.0.1 --port="$port" --no-browser > "$OUT/lab.log" 2>&1 &
-lab_pid=$!
-ready=false
-for _ in $(seq 1 180); do
-  if curl -fsS -o /dev/null "http://127.0.0.1:$port/lab?token=$token" 2>/dev/null; then ready=true; break; fi
-  kill -0 "$lab_pid" 2>/dev/null || break
-  sleep 0.5
+built=()
+for edition in "${editions[@]}"; do
+  build_edition "$edition" && built+=("$edition:$img")
 done
-if $ready; then
-  pass "JupyterLab answered /lab $(( $(now) - t )) s after the container started"
-  if run_in "$c" env JUPYTER_PORT="$port" python3 /opt/dl-course/environment/docker/healthcheck.py; then
-    pass "HEALTHCHECK (healthcheck.py) passes on the running server"
-  else
-    fail "HEALTHCHECK fails on the running server"
-  fi
-  if $browser; then
-    step "browser: notebook 01, Run All Cells, charts, screenshots"
-    nb=$(cd "$ROOT" && ls notebooks/01_*.ipynb 2>/dev/null | head -1)
-    if [[ -z "$nb" ]]; then
-      fail "browser: no notebooks/01_*.ipynb to open"
-    elif "$PW/bin/python" "$HERE/browser_test.py" --url "http://127.0.0.1:$port" --token "$token" \
-          --notebook "$nb" --screenshots "$OUT" 2>&1 | tee "$OUT/browser.log"; then
-      pass "browser: $nb ran in JupyterLab without error; $(grep -m1 'chart images' "$OUT/browser.log" | xargs); screenshots in $OUT"
-    else
-      fail "browser (see $OUT/browser.log)"
-    fi
-  fi
-  curl -fsS -X POST -H "Authorization: token $token" "http://127.0.0.1:$port/api/shutdown" >/dev/null 2>&1 || true
-else
-  tail -20 "$OUT/lab.log"
-  fail "JupyterLab did not answer within 90 s (see $OUT/lab.log)"
-fi
-for _ in $(seq 1 20); do kill -0 "$lab_pid" 2>/dev/null || break; sleep 0.5; done
-kill "$lab_pid" 2>/dev/null || true
-lab_pid=""
+# Storage: keep this build's layer cache, drop what earlier builds left (gigabytes a run otherwise).
+# The build and data stages are no image's parent, so they are tagged to keep their cache (cached:
+# seconds); then every image that no tag or child needs goes.
+for stage in build data; do
+  buildah bud --isolation chroot --network host --format docker --layers --build-arg BASE_IMAGE="$BASE" \
+    --build-arg CIFAR="$CIFAR" --target "$stage" -t "localhost/dl-course-cache:$stage" "$ROOT" >/dev/null 2>&1 || true
+done
+podman image prune -f >/dev/null 2>&1 || true
+note "container storage: $(du -sh /var/lib/containers/storage 2>/dev/null | cut -f1)"
+if $build_only || [[ ${#built[@]} -eq 0 ]]; then finish; exit $?; fi
+
+for entry in "${built[@]}"; do
+  edition="${entry%%:*}"; img="${entry#*:}"
+  check_configuration "$edition"
+  selftest "$edition"
+  lab_and_browser "$edition"
+done
 
 finish
