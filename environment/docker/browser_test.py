@@ -128,6 +128,13 @@ def main():
             time.sleep(0.5)
             page.screenshot(path=str(shot_chart))
 
+        if args.student:   # what the student sees at the exercise: the TODO, in red
+            error = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
+            if error.count():
+                error.first.scroll_into_view_if_needed()
+                time.sleep(0.5)
+                page.screenshot(path=str(args.screenshots / f"lab-{stem}-todo.png"))
+
         # Save, so the contents API returns the outputs as the browser shows them.
         page.keyboard.press("Control+s")
         time.sleep(3)
