@@ -188,7 +188,7 @@ CORES = os.cpu_count() or 1
 # The engines' thread settings, as the kit's kernel (environment/kernel.sh) sets them, read from it.
 def kit_thread_env():
     text = (ROOT / "environment" / "kernel.sh").read_text()
-    found = dict(re.findall(r'export (OMP_[A-Z_]+)="\$\{\1:-([^}]*)\}"', text))
+    found = dict(re.findall(r'export ((?:OMP|GOMP|MXNET)_[A-Z_]+)="\$\{\1:-([^}]*)\}"', text))
     return {k: (str(CORES) if v == "$(nproc)" else v) for k, v in found.items()}
 
 
@@ -196,7 +196,7 @@ KIT_ENV = kit_thread_env()
 KIT_SETTINGS = ", ".join(f"{k}={v}" for k, v in KIT_ENV.items())
 # DJL as it comes: no OpenMP settings (None removes a variable from the contender's environment).
 DEFAULTS = "DJL's thread defaults"
-DEFAULTS_ENV = {k: None for k in KIT_ENV}
+DEFAULTS_ENV = {k: None for k in [*KIT_ENV, "OMP_WAIT_POLICY"]}
 REFERENCE = "PyTorch (Python)"
 REFERENCE_PASSIVE = "PyTorch (Python), OMP_WAIT_POLICY=PASSIVE"
 

@@ -16,10 +16,14 @@ else
 fi
 # Heap sized for a 2 GB session (Binder): 1 GB of heap leaves room for the engines' native memory.
 export JJAVA_JVM_OPTS="${JJAVA_JVM_OPTS:--Xmx1g -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -ea -Djava.awt.headless=true -Dai.djl.offline=true}"
-# Inside the JVM both engines' OpenMP runs on one core unless told; PASSIVE stops idle threads spinning
-# (measured in docs/benchmarks.md: CNN training 1.2-1.6x faster, no collapse when the CPU is shared).
+# Engine threads (measured in docs/benchmarks.md). Inside the JVM both engines' OpenMP runs on one core
+# unless told. MXNet's NaiveEngine runs each operator on the calling thread: one OpenMP team instead of
+# one per engine thread, and no hand-off per operator. Idle OpenMP threads spin a short while (about
+# 0.1 ms) before sleeping: long enough to catch the next operator, short enough not to starve another
+# process sharing the cores (OpenMP's default spins ~100x longer; PASSIVE does not spin at all).
 export OMP_NUM_THREADS="${OMP_NUM_THREADS:-$(nproc)}"
-export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
+export GOMP_SPINCOUNT="${GOMP_SPINCOUNT:-3000}"
+export MXNET_ENGINE_TYPE="${MXNET_ENGINE_TYPE:-NaiveEngine}"
 # DJL never downloads: native libraries come from the jar, extracted at set-up time into this cache.
 export DJL_OFFLINE=true
 export DJL_CACHE_DIR="${DJL_CACHE_DIR:-$root/build/djl-cache}"
