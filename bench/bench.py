@@ -577,10 +577,18 @@ def findings(res):
                     "(median over rounds of kit ÷ defaults, same round): " + "; ".join(parts) + ". " +
                     (f"Cores kept busy (CPU/wall, batch 256): {'; '.join(cpu)}: inside a JVM both engines' OpenMP runs on one "
                      "thread unless OMP_NUM_THREADS is set. " if cpu else "") +
-                    (f"Two DJL processes computing at once: {together}. " if together else "") +
-                    "PASSIVE because GNU OpenMP's idle threads otherwise spin at each barrier: when another process wants the "
-                    "same cores, a spinning thread takes the time slice its sibling needs (pip's torch row shows how much that "
-                    "can cost under load).")
+                    "MXNET_ENGINE_TYPE=NaiveEngine runs each MXNet operator on the calling thread: one OpenMP team, no "
+                    "hand-off to an engine thread per operator (with the threaded engine, each engine thread brings its own "
+                    "team, more threads than cores). GOMP_SPINCOUNT=3000: an idle OpenMP thread spins about 0.1 ms for the "
+                    "next operator, then sleeps; OpenMP's default spins about 100 × longer, which starves a second process "
+                    "wanting the same cores. Measured while choosing (same harness, 3-6 alternating rounds, NaiveEngine): "
+                    "alone, spin 3000 against PASSIVE (no spin) gave 2486 against 2229 images/s at batch 64, 2071 against "
+                    "1678 at batch 32, 1.4 against 2.9 ms per XOR step; two processes training at once (MXNet + PyTorch, "
+                    "batch 64), combined images/s: PASSIVE 2896, spin 3000 2279, spin 30000 1800, OpenMP's default 1854. "
+                    "Spin 3000 is the compromise: most of the speed alone, a moderate loss when two share the cores. " +
+                    (f"Two DJL processes computing at once: {together} (DJL's defaults compute on one thread each, which "
+                     "suits two processes on two cores; the kit gives each process both cores, which suits the usual case of "
+                     "one notebook training). " if together else ""))
     parts, costs = [], []
     for batch in res.get("batches", []):
         for engine in ("MXNet", "PyTorch"):
