@@ -120,7 +120,10 @@ public final class DjlWorker {
 
     // ---- The course CNN ------------------------------------------------------------------------
 
-    /** Notebook 04's network, the slide's CNN: the same blocks as its {@code slideCnn(32, 3)}. */
+    /**
+     * Notebook 04's network, the slide's CNN: the same blocks as its {@code slideCnn(32, 3)}. Written out here, not
+     * taken from the support library, because building it is notebook 04's exercise (the library ships to students).
+     */
     static Block slideCnn() {
         return new SequentialBlock()
                 .add(Conv2d.builder().setFilters(32).setKernelShape(new Shape(3, 3)).build())

@@ -205,17 +205,23 @@ public final class SampleCheck {
     private static final int LABEL_WIDTH = 150;
     private static final int EMPTY_ROW = 40;
 
+    /** Paints the image white and returns its graphics, set for black bold title text (the caller disposes it). */
+    private static Graphics2D whitePage(BufferedImage image) {
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
+        return g;
+    }
+
     private static BufferedImage labelledRow(String name, int count, BufferedImage images) {
         int height = images == null ? EMPTY_ROW : images.getHeight();
         int width = LABEL_WIDTH + (images == null ? 200 : images.getWidth());
         BufferedImage row = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = row.createGraphics();
+        Graphics2D g = whitePage(row);
         try {
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, width, height);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setColor(Color.BLACK);
-            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
             g.drawString(name, 6, height / 2 - 2);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
             g.setColor(Color.DARK_GRAY);
@@ -236,13 +242,8 @@ public final class SampleCheck {
         int width = rows.stream().mapToInt(BufferedImage::getWidth).max().orElse(200);
         int height = top + rows.stream().mapToInt(BufferedImage::getHeight).sum();
         BufferedImage picture = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = picture.createGraphics();
+        Graphics2D g = whitePage(picture);
         try {
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, width, height);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setColor(Color.BLACK);
-            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
             g.drawString(caption, 4, 17);
             int y = top;
             for (BufferedImage row : rows) {

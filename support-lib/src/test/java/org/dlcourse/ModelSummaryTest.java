@@ -21,7 +21,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ModelSummaryTest {
 
-    /** The CIFAR-10 network of the course's slide (the TensorFlow CNN tutorial). */
+    /**
+     * The CIFAR-10 network of the course's slide (the TensorFlow CNN tutorial). Not in the library: building it is
+     * notebook 04's exercise, and the library ships to students.
+     */
     private static SequentialBlock slideNetwork() {
         return new SequentialBlock()
                 .add(Conv2d.builder().setFilters(32).setKernelShape(new Shape(3, 3)).build())
