@@ -79,17 +79,16 @@ ENV COURSE_SUPPORT_JAR=${COURSE_HOME}/lib/course-support.jar \
 RUN useradd --create-home --uid "${NB_UID}" --gid 100 --shell /bin/bash "${NB_USER}"
 
 # Python side, pinned: the kit's own requirements and constraints, plus what Binder and JupyterHub
-# start (jupyter-notebook, jupyterhub-singleuser), pinned in environment/docker/. Then the kernelspec,
+# start (jupyter-notebook, jupyterhub-singleuser, environment/docker/requirements-image.txt), all
+# pinned in environment/constraints.txt. Then the kernelspec,
 # system-wide in the venv's share/jupyter, as ./course writes it: kernel.sh and JJava's jar (JJava's
 # own "java" kernel, without the course library, is removed so that nobody picks it by mistake).
-COPY environment/requirements.txt environment/constraints.txt environment/docker/requirements-image.txt \
-     environment/docker/constraints-image.txt /tmp/pip/
+COPY environment/requirements.txt environment/constraints.txt environment/docker/requirements-image.txt /tmp/pip/
 RUN export HOME=/root && cd /tmp/pip \
- && sed -n 's/^\([A-Za-z0-9_-]*\)==.*/^\1==/p' constraints-image.txt > replaced \
- && { grep -v -i -E -f replaced constraints.txt; cat constraints-image.txt; } > merged.txt \
  && python3 -m venv "${COURSE_HOME}/venv" \
+ && pip install --no-cache-dir --disable-pip-version-check -c constraints.txt pip \
  && pip install --no-cache-dir --disable-pip-version-check \
-      -r requirements.txt -r requirements-image.txt -c merged.txt \
+      -r requirements.txt -r requirements-image.txt -c constraints.txt \
  && cd / && rm -rf /tmp/pip \
  && kernels="${COURSE_HOME}/venv/share/jupyter/kernels" && mkdir -p "$kernels/dl-course" \
  && cp "$kernels/java/jjava.jar" "$kernels/dl-course/jjava.jar" \
