@@ -172,7 +172,11 @@ def kernel_jvm_opts():
     """The JVM options environment/kernel.sh gives the kernel, so DJL is measured as the notebooks run it."""
     text = (ROOT / "environment" / "kernel.sh").read_text()
     found = re.search(r'JJAVA_JVM_OPTS="\$\{JJAVA_JVM_OPTS:-([^}]*)\}"', text)
-    return shlex.split(found.group(1)) if found else ["-Xmx1g"]
+    if not found:
+        return ["-Xmx1g"]
+    heap = subprocess.run(["bash", str(ROOT / "environment" / "limits.sh"), "heap"], capture_output=True, text=True).stdout.strip()
+    opts = found.group(1).replace("$heap", heap or "1g").replace("$crash_log", os.environ.get("TMPDIR", "/tmp") + "/dl-course-hs_err_pid%p.log")
+    return shlex.split(opts)
 
 
 def djl(engine, label, env=None, props=()):
@@ -189,7 +193,7 @@ CORES = os.cpu_count() or 1
 def kit_thread_env():
     text = (ROOT / "environment" / "kernel.sh").read_text()
     found = dict(re.findall(r'export ((?:OMP|GOMP|MXNET)_[A-Z_]+)="\$\{\1:-([^}]*)\}"', text))
-    return {k: (str(CORES) if v == "$(nproc)" else v) for k, v in found.items()}
+    return {k: (str(CORES) if "limits.sh" in v else v) for k, v in found.items()}
 
 
 KIT_ENV = kit_thread_env()

@@ -14,14 +14,18 @@ if [[ -f "$JJAVA_CLASSPATH" ]]; then
 else
   export JJAVA_STARTUP_SCRIPTS_PATH="$here/missing-jar.jshell"
 fi
-# Heap sized for a 2 GB session (Binder): 1 GB of heap leaves room for the engines' native memory.
-export JJAVA_JVM_OPTS="${JJAVA_JVM_OPTS:--Xmx1g -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -ea -Djava.awt.headless=true -Dai.djl.offline=true}"
+# Heap sized for a 2 GB session (Binder): 1 GB of heap leaves room for the engines' native memory; half
+# of a smaller memory limit (limits.sh). A JVM crash log goes to the temporary folder, never notebooks/.
+heap="$(bash "$here/limits.sh" heap)"
+crash_log="${TMPDIR:-/tmp}/dl-course-hs_err_pid%p.log"
+export JJAVA_JVM_OPTS="${JJAVA_JVM_OPTS:--Xmx$heap -XX:ErrorFile=$crash_log -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -ea -Djava.awt.headless=true -Dai.djl.offline=true}"
 # Engine threads (measured in docs/benchmarks.md). Inside the JVM both engines' OpenMP runs on one core
 # unless told. MXNet's NaiveEngine runs each operator on the calling thread: one OpenMP team instead of
 # one per engine thread, and no hand-off per operator. Idle OpenMP threads spin a short while (about
 # 0.1 ms) before sleeping: long enough to catch the next operator, short enough not to starve another
 # process sharing the cores (OpenMP's default spins ~100x longer; PASSIVE does not spin at all).
-export OMP_NUM_THREADS="${OMP_NUM_THREADS:-$(nproc)}"
+# One thread per CPU of the quota (limits.sh): in a pod, nproc counts the node's CPUs, not the pod's.
+export OMP_NUM_THREADS="${OMP_NUM_THREADS:-$(bash "$here/limits.sh" cpus)}"
 export GOMP_SPINCOUNT="${GOMP_SPINCOUNT:-3000}"
 export MXNET_ENGINE_TYPE="${MXNET_ENGINE_TYPE:-NaiveEngine}"
 # DJL never downloads: native libraries come from the jar, extracted at set-up time into this cache.

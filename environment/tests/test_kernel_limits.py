@@ -1,0 +1,69 @@
+"""The kernel sizes its threads and heap from its cgroup's limits (a pod's or a container's), not from the
+node: environment/limits.sh, read by environment/kernel.sh, checked here on fake cgroup files."""
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+LIMITS = Path(__file__).resolve().parents[1] / "limits.sh"
+CORES = os.cpu_count()
+
+
+def limits(what, cgroup_dir):
+    env = dict(os.environ, COURSE_CGROUP_DIR=str(cgroup_dir))
+    return subprocess.run(["bash", str(LIMITS), what], env=env, capture_output=True, text=True, check=True).stdout.strip()
+
+
+def cgroup_v2(tmp_path, **files):
+    (tmp_path / "cgroup.controllers").write_text("cpu memory\n")
+    for name, text in files.items():
+        (tmp_path / name.replace("_", ".")).write_text(text + "\n")
+    return tmp_path
+
+
+def cgroup_v1(tmp_path, quota, period=100000, memory=None):
+    (tmp_path / "cpu").mkdir()
+    (tmp_path / "cpu" / "cpu.cfs_quota_us").write_text(f"{quota}\n")
+    (tmp_path / "cpu" / "cpu.cfs_period_us").write_text(f"{period}\n")
+    if memory is not None:
+        (tmp_path / "memory").mkdir()
+        (tmp_path / "memory" / "memory.limit_in_bytes").write_text(f"{memory}\n")
+    return tmp_path
+
+
+@pytest.mark.parametrize("cpu_max, expected", [
+    ("100000 100000", 1),            # a 1-CPU pod on a node of any size
+    ("50000 100000", 1),             # half a CPU still gets one thread
+    ("150000 100000", min(2, CORES)),  # 1.5 CPUs: rounded up, never above the cores there are
+    ("max 100000", CORES),           # no quota: every core
+])
+def test_threads_follow_the_cgroup_v2_cpu_quota(tmp_path, cpu_max, expected):
+    assert limits("cpus", cgroup_v2(tmp_path, cpu_max=cpu_max)) == str(expected)
+
+
+def test_threads_follow_the_cgroup_v1_cpu_quota(tmp_path):
+    assert limits("cpus", cgroup_v1(tmp_path, quota=100000)) == "1"
+
+
+def test_no_cgroup_v1_quota_means_every_core(tmp_path):
+    assert limits("cpus", cgroup_v1(tmp_path, quota=-1)) == str(CORES)
+
+
+@pytest.mark.parametrize("memory_max, expected", [
+    ("max", "1g"),                   # no limit: the heap sized for Binder's 2 GB
+    (str(2 << 30), "1g"),            # Binder's 2 GB
+    (str(1 << 30), "512m"),          # a 1 GiB pod: half for the heap, half for the engines' arrays
+    (str(300 << 20), "256m"),        # never below 256 MiB
+])
+def test_heap_follows_the_cgroup_v2_memory_limit(tmp_path, memory_max, expected):
+    assert limits("heap", cgroup_v2(tmp_path, memory_max=memory_max)) == expected
+
+
+def test_heap_follows_the_cgroup_v1_memory_limit(tmp_path):
+    assert limits("heap", cgroup_v1(tmp_path, quota=-1, memory=1 << 30)) == "512m"
+
+
+def test_a_huge_cgroup_v1_memory_number_means_no_limit(tmp_path):
+    assert limits("heap", cgroup_v1(tmp_path, quota=-1, memory=9223372036854771712)) == "1g"
