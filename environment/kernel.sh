@@ -7,6 +7,10 @@ resource_dir="$1"
 connection_file="$2"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="${COURSE_HOME:-$(dirname "$here")}"
+# DJL wants the engine's exact spelling; the kit takes any case (a wrong value is left for the first
+# cell to explain in one sentence).
+source "$here/switches.sh"
+switches_export
 
 export JJAVA_CLASSPATH="${COURSE_SUPPORT_JAR:-$root/support-lib/target/course-support.jar}"
 if [[ -f "$JJAVA_CLASSPATH" ]]; then

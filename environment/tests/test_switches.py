@@ -1,0 +1,49 @@
+"""The three switches are checked before anything starts, case-insensitively, with one sentence that
+names the choices (environment/switches.sh, used by ./course and by the kernel's launcher)."""
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(script, **env):
+    full = {k: v for k, v in os.environ.items() if k not in ("DJL_DEFAULT_ENGINE", "COURSE_PROFILE", "COURSE_DEVICE")}
+    full.update(env)
+    return subprocess.run(["bash", "-c", f"source {ROOT}/environment/switches.sh; {script}"],
+                          env=full, capture_output=True, text=True)
+
+
+@pytest.mark.parametrize("name, given, canonical", [
+    ("DJL_DEFAULT_ENGINE", "pytorch", "PyTorch"),
+    ("DJL_DEFAULT_ENGINE", "MXNET", "MXNet"),
+    ("COURSE_PROFILE", "Fast", "fast"),
+    ("COURSE_DEVICE", " GPU ", "gpu"),
+])
+def test_any_case_is_accepted_and_given_to_djl_in_its_exact_spelling(name, given, canonical):
+    result = run(f'switches_check && switches_export && echo "${name}"', **{name: given})
+    assert result.returncode == 0 and result.stdout.strip() == canonical
+
+
+@pytest.mark.parametrize("name, given, choices", [
+    ("DJL_DEFAULT_ENGINE", "TensorFlow", "MXNet (the default) or PyTorch"),
+    ("DJL_DEFAULT_ENGINE", "MXNett", "MXNet (the default) or PyTorch"),
+    ("COURSE_PROFILE", "quick", "full (the course run, the default) or fast"),
+    ("COURSE_DEVICE", "cuda", "auto (the default: a GPU if there is one), cpu or gpu"),
+])
+def test_a_wrong_value_gets_one_sentence_naming_the_choices(name, given, choices):
+    result = run("switches_check", **{name: given})
+    assert result.returncode == 1
+    assert result.stdout.count("\n") == 1 and result.stdout.startswith(f"{name}={given} is not a choice")
+    assert choices in result.stdout
+
+
+def test_course_refuses_to_start_with_a_wrong_switch():
+    result = subprocess.run([str(ROOT / "course"), "data"], capture_output=True, text=True,
+                            env=dict(os.environ, DJL_DEFAULT_ENGINE="tensorflow"))
+    assert result.returncode == 1
+    assert result.stderr.strip() == ("course: DJL_DEFAULT_ENGINE=tensorflow is not a choice: "
+                                     "set it to MXNet (the default) or PyTorch, or unset it.")
