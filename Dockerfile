@@ -66,7 +66,8 @@ RUN apt-get update \
 # Binder passes NB_USER and NB_UID; docker-stacks and JupyterHub expect jovyan, UID 1000, group users (100).
 ARG NB_USER=jovyan
 ARG NB_UID=1000
-ENV NB_USER=${NB_USER} NB_UID=${NB_UID} USER=${NB_USER} HOME=/home/${NB_USER} \
+# SHELL: JupyterLab's terminal opens it (docker-stacks sets bash too; without it the terminal is sh).
+ENV NB_USER=${NB_USER} NB_UID=${NB_UID} USER=${NB_USER} HOME=/home/${NB_USER} SHELL=/bin/bash \
     COURSE_HOME=/opt/dl-course
 ENV COURSE_SUPPORT_JAR=${COURSE_HOME}/lib/course-support.jar \
     COURSE_DATA=${COURSE_HOME}/datasets \

@@ -140,8 +140,9 @@ check_configuration() {
   [[ "$(cfg '{{.Docker.Config.Cmd}}')" == *"jupyter lab"* ]] || problems+=("command is not jupyter lab: $(cfg '{{.Docker.Config.Cmd}}')")
   cfg_env="$(cfg '{{.Docker.Config.Env}}')"
   [[ "$cfg_env" == *HOME=/home/jovyan* ]] || problems+=("HOME is not /home/jovyan")
+  [[ "$cfg_env" == *SHELL=/bin/bash* ]] || problems+=("SHELL is not /bin/bash (JupyterLab's terminal would open sh)")
   [[ "$cfg_env" == *COURSE_EDITION=$edition* ]] || problems+=("COURSE_EDITION is not $edition")
-  if [[ ${#problems[@]} -eq 0 ]]; then pass "[$edition] configuration: user 1000, EXPOSE 8888, HEALTHCHECK, CMD jupyter lab, COURSE_EDITION=$edition"
+  if [[ ${#problems[@]} -eq 0 ]]; then pass "[$edition] configuration: user 1000, EXPOSE 8888, HEALTHCHECK, CMD jupyter lab, SHELL=/bin/bash, COURSE_EDITION=$edition"
   else fail "[$edition] configuration: ${problems[*]}"; fi
 
   # The notebooks in the image, both copies, against what they must be: the repository's solutions,
