@@ -17,8 +17,16 @@ fi
 
 rootfs="$(mktemp -d /var/tmp/dl-course-rootfs.XXXXXX)"
 trap 'rm -rf "$rootfs"' EXIT
-echo "==> debootstrap --variant=minbase $suite (a few minutes, once), trusting the host's certificates"
-debootstrap_root "$suite" "$rootfs"
+cached="${COURSE_CI_CACHE:-/var/cache/dl-course-ci}/roots/$suite"
+if [[ -f "$cached/.ready" ]]; then
+  # The same minimal root the README-path test made (environment/distro-test.sh): no second debootstrap.
+  echo "==> the minimal $suite root of $cached, trusting the host's certificates"
+  cp -a "$cached/." "$rootfs/" && rm -f "$rootfs/.ready"
+  trust_host_certificates "$rootfs"
+else
+  echo "==> debootstrap --variant=minbase $suite (a few minutes, once), trusting the host's certificates"
+  debootstrap_root "$suite" "$rootfs"
+fi
 # The image's apt lists are fetched by the Dockerfile; the base carries none.
 rm -rf "$rootfs"/var/lib/apt/lists/* "$rootfs"/var/cache/apt/archives/*.deb
 
