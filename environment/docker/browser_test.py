@@ -93,6 +93,11 @@ def main():
         except PlaywrightTimeout:
             kernel = " ".join(page.locator("#jp-main-statusbar").inner_text().split())
             problems.append(f"the notebook did not get the course's kernel within 180 s (status bar: {kernel})")
+        # Run All while the kernel is still starting can be lost on a busy machine: wait until it is not.
+        deadline = time.monotonic() + 180
+        while re.search(r"Initializing|Starting|Connecting|Restarting", kernel) and time.monotonic() < deadline:
+            time.sleep(1)
+            kernel = status.first.inner_text().strip() if status.count() else kernel
         print(f"    notebook open with its kernel in {time.monotonic() - started:.0f} s: {kernel}", flush=True)
 
         # A dialog here (kernel choice, errors) would block the run: fail on it, with its text.
