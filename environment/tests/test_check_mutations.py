@@ -151,22 +151,22 @@ def test_each_mutation_names_one_edit_before_one_check_cell(mutation):
         pytest.fail(str(e))
 
 
-CHECK = 5
+CHECK_CELL = 5
 
 
 @pytest.mark.parametrize("problems, complaint", [
     ([], "the check did not notice"),
-    ([(3, "IllegalStateException: bad"), (CHECK, "IllegalStateException: bad")], "failed at cell 3, before"),
-    ([(CHECK, "CompilationException: cannot find symbol")], "did not compile after the edit"),
+    ([(3, "IllegalStateException: bad"), (CHECK_CELL, "IllegalStateException: bad")], "failed at cell 3, before"),
+    ([(CHECK_CELL, "CompilationException: cannot find symbol")], "did not compile after the edit"),
     ([(None, "a cell ran past the 300 s timeout")], "the run itself failed"),
 ])
 def test_the_judge_refuses_a_run_that_did_not_fail_at_the_check_by_its_own_test(problems, complaint):
-    assert complaint in verdict(problems, CHECK)
+    assert complaint in verdict(problems, CHECK_CELL)
 
 
 def test_the_judge_accepts_a_failure_of_the_check_cell_itself():
-    assert verdict([(CHECK, "IllegalStateException: w* = 2.5, not 2")], CHECK) is None
-    assert verdict([(CHECK, "stack trace on stderr: java.lang.AssertionError")], CHECK) is None
+    assert verdict([(CHECK_CELL, "IllegalStateException: w* = 2.5, not 2")], CHECK_CELL) is None
+    assert verdict([(CHECK_CELL, "stack trace on stderr: java.lang.AssertionError")], CHECK_CELL) is None
 
 
 # --- through the kernel -------------------------------------------------------------------------------
@@ -180,9 +180,9 @@ def test_breaking_a_checks_input_fails_the_notebook_at_that_check(mutation, tmp_
     assert problem is None, f"{mutation.where} ({mutation.notebook}, {mutation.why}): {problem}"
 
 
-SELF_TEST = {"cells": ["int answer = 6 * 7;",
-                       "String shown = \"the answer is \" + answer;",
-                       "if (answer != 42) throw new IllegalStateException(\"answer is \" + answer + \", not 42\");"]}
+SELF_TEST_CELLS = ["int answer = 6 * 7;",
+                   "String shown = \"the answer is \" + answer;",
+                   "if (answer != 42) throw new IllegalStateException(\"answer is \" + answer + \", not 42\");"]
 
 
 @pytest.mark.kernel
@@ -196,9 +196,9 @@ def test_the_harness_tells_a_check_that_noticed_from_one_that_did_not(replace, w
     """The harness itself, on a three-cell notebook: only an edit that the check catches passes."""
     nb = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": kernel_runner.KERNEL, "language": "java",
                                                            "display_name": "Java · DL course"}})
-    nb.cells = [nbformat.v4.new_code_cell(source) for source in SELF_TEST["cells"]]
+    nb.cells = [nbformat.v4.new_code_cell(source) for source in SELF_TEST_CELLS]
     nbformat.write(nb, tmp_path / "00_selftest.ipynb")
-    cell = next(c for c in SELF_TEST["cells"] if replace in c)
+    cell = next(c for c in SELF_TEST_CELLS if replace in c)
     mutation = Mutation("self-test", "00_selftest.ipynb", "answer != 42", cell, replace, with_, "self-test")
     problem, _ = run(mutation, tmp_path / "executed", notebooks=tmp_path)
     if expected is None:
