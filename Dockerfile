@@ -105,6 +105,9 @@ COPY --from=build --chown=${NB_UID}:100 /djl-cache ${COURSE_HOME}/djl-cache
 COPY --from=data /data ${COURSE_HOME}/datasets
 COPY environment/ ${COURSE_HOME}/environment/
 COPY --from=build /course-support.jar ${COURSE_HOME}/lib/course-support.jar
+# The jar's Java sources, for students to read: ~/notebooks/library links here (the course stage below).
+# Owned by root, so JupyterLab, running as the user, opens them read-only and refuses to save them.
+COPY support-lib/src/main/java/ ${COURSE_HOME}/library/
 
 # JupyterLab's settings for a classroom: no news or update checks (the image runs offline).
 COPY environment/docker/overrides.json ${COURSE_HOME}/venv/share/jupyter/lab/settings/overrides.json
@@ -141,10 +144,14 @@ ENV COURSE_EDITION=${COURSE_EDITION}
 LABEL org.dlcourse.edition=${COURSE_EDITION}
 COPY --from=edition /tmp/edition/ ${COURSE_HOME}/notebooks/
 COPY --from=edition --chown=${NB_UID}:100 /tmp/edition/ ${HOME}/notebooks/
+# library/ beside the notebooks: a link to the library's sources (JupyterLab follows links that leave its
+# root). Absolute, so the entrypoint's copy into a JupyterHub volume still points at this image's sources.
 # Students keep nbgrader's Validate button and assignment list; the instructor's tools (formgrader,
 # Create Assignment, course list) are switched off and locked in the student edition.
 USER root
-RUN if [ "${COURSE_EDITION}" = student ]; then \
+RUN ln -s "${COURSE_HOME}/library" "${COURSE_HOME}/notebooks/library" \
+ && ln -s "${COURSE_HOME}/library" "${HOME}/notebooks/library" && chown -h "${NB_UID}:100" "${HOME}/notebooks/library" \
+ && if [ "${COURSE_EDITION}" = student ]; then \
       export HOME=/root && set -- @jupyter/nbgrader:formgrader @jupyter/nbgrader:create-assignment @jupyter/nbgrader:course-list \
       && jupyter labextension disable --level=sys_prefix "$@" >/dev/null \
       && jupyter labextension lock --level=sys_prefix "$@" >/dev/null; \

@@ -39,6 +39,8 @@ from pathlib import Path
 import nbformat
 from nbformat.v4.rwbase import rejoin_lines
 
+import kernel_runner
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "build" / "student"
 # Cells that may fail in a student version because they use an exercise's result.
@@ -338,7 +340,7 @@ def generate(paths, out, force=False, log=print):
 
 def check_run(solution, executed, notebook, failures):
     """What is wrong with an executed student version (empty when fine). failures: (cell, what) pairs of the
-    run, as run_notebooks.problems_in gives them (cell None: the run itself). The rule: every exercise cell
+    run, as kernel_runner.problems_in gives them (cell None: the run itself). The rule: every exercise cell
     fails with a TODO of this notebook, the first failure is an exercise cell, and every failing cell is an
     exercise cell, an autograder test cell or a cell tagged depends-on-exercise. solution None: the
     exercises are read from the student version itself."""
@@ -372,38 +374,12 @@ def check_run(solution, executed, notebook, failures):
     return problems
 
 
-def execute(path, engine, profile, timeout, out_dir):
-    """Runs a notebook headless through the kit's kernel, as run_notebooks.py does (same kernel, same
-    environment, errors kept), and writes the executed copy into out_dir. Returns it and its seconds."""
-    import os
-    import time
-    from nbclient import NotebookClient
-    from nbclient.exceptions import CellTimeoutError, DeadKernelError
-    os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, [str(ROOT / "build" / "jupyter"),
-                                                                os.environ.get("JUPYTER_PATH")]))
-    os.environ["DJL_DEFAULT_ENGINE"], os.environ["COURSE_PROFILE"] = engine, profile
-    nb = nbformat.read(path, as_version=4)
-    # startup_timeout: on a busy machine the JVM kernel can take more than nbclient's default 60 s to start.
-    client = NotebookClient(nb, timeout=timeout, startup_timeout=300, kernel_name="dl-course", allow_errors=True,
-                            resources={"metadata": {"path": str(path.parent)}})
-    started, fatal = time.monotonic(), None
-    try:
-        client.execute()
-    except CellTimeoutError:
-        fatal = f"a cell ran past the {timeout} s timeout"
-    except DeadKernelError as e:
-        fatal = f"the kernel died ({e})"
-    out_dir.mkdir(parents=True, exist_ok=True)
-    nbformat.write(nb, out_dir / path.name)
-    return nb, time.monotonic() - started, fatal
-
-
-def check(pairs, engine, profile, timeout=300, log=print, executed_dir=None):
-    """Executes student versions through the kernel and checks each one (failures as run_notebooks.py
-    counts them). Returns {student notebook name: problems}; the executed copies go to
+def check(pairs, engine, profile, timeout=None, log=print, executed_dir=None):
+    """Executes student versions through the kernel (kernel_runner, as run_notebooks.py does) and checks
+    each one. Returns {student notebook name: problems}; the executed copies go to
     <executed_dir>/<profile>/<engine>/ (default build/notebooks/student/)."""
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from run_notebooks import problems_in
+    timeout = timeout or kernel_runner.default_timeout(profile)
+    out_dir = (executed_dir or DEFAULT_EXECUTED) / profile / engine
     report = {}
     for solution_path, student_path in pairs:
         log(f"--- student version of {student_path.name} on {engine} ({profile})")
@@ -413,25 +389,18 @@ def check(pairs, engine, profile, timeout=300, log=print, executed_dir=None):
             report[student_path.name] = [f"{student_path.stem}: no exercise marked (nothing to run)"]
             log(f"    FAILED: {report[student_path.name][0]}")
             continue
-        executed, seconds, fatal = execute(student_path, engine, profile, timeout,
-                                           (executed_dir or DEFAULT_EXECUTED) / profile / engine)
-        failures = problems_in(executed) + ([(None, fatal)] if fatal else [])
-        problems = check_run(solution, executed, student_path.name, failures)
-        failing = sorted(c for c, _ in failures if c is not None)
-        log(f"    {'FAILED' if problems else 'ok'} in {seconds:.1f} s; failing cells {failing}"
+        executed = nbformat.read(student_path, as_version=4)
+        run = kernel_runner.execute(executed, engine, profile, timeout, cwd=student_path.parent)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        nbformat.write(executed, out_dir / student_path.name)
+        problems = check_run(solution, executed, student_path.name, run.problems)
+        failing = sorted(c for c, _ in run.problems if c is not None)
+        log(f"    {'FAILED' if problems else 'ok'} in {run.seconds:.1f} s; failing cells {failing}"
             + ("" if problems else ": the exercises and the cells that depend on them, as expected"))
         for problem in problems:
             log(f"    {problem}")
         report[student_path.name] = problems
     return report
-
-
-def has_kit_kernel():
-    """Is the kernelspec dl-course installed: ./course setup's (build/jupyter) or the image's (system-wide)?"""
-    if (ROOT / "build" / "jupyter" / "kernels" / "dl-course" / "kernel.json").exists():
-        return True
-    from jupyter_client.kernelspec import KernelSpecManager
-    return "dl-course" in KernelSpecManager().find_kernel_specs()
 
 
 def main(argv=None):
@@ -442,8 +411,8 @@ def main(argv=None):
     parser.add_argument("--force", action="store_true", help="replace student versions changed since generated")
     parser.add_argument("--check", action="store_true",
                         help="then execute them through the kernel and check that they fail exactly at the exercises")
-    parser.add_argument("--engine", default="MXNet", choices=["MXNet", "PyTorch"], help="for --check")
-    parser.add_argument("--profile", default="fast", choices=["fast", "full"], help="for --check")
+    parser.add_argument("--engine", default="MXNet", choices=kernel_runner.ENGINES, help="for --check")
+    parser.add_argument("--profile", default="fast", choices=kernel_runner.PROFILES, help="for --check")
     parser.add_argument("--executed", type=Path, default=DEFAULT_EXECUTED,
                         help="for --check: folder of the executed copies (default: build/notebooks/student)")
     parser.add_argument("--as-is", action="store_true",
@@ -464,7 +433,7 @@ def main(argv=None):
         except MarkerError as e:
             sys.exit(f"student: {e}")
     if args.check:
-        if not has_kit_kernel():
+        if not kernel_runner.has_kit_kernel():
             sys.exit("student: --check needs the kit's kernel: run ./course setup first.")
         report = check(pairs, args.engine, args.profile, log=lambda m: print(m, flush=True),
                        executed_dir=args.executed.resolve())

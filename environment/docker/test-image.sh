@@ -6,11 +6,13 @@
 #   2. base: a debootstrapped Debian bookworm, imported as localhost/debian:bookworm (once, kept)
 #   3. build: buildah bud with layer caching (a re-run rebuilds only what changed)
 #   4. config: user jovyan (1000), port 8888, HEALTHCHECK, JupyterLab as the command; the edition's
-#      notebooks (student: exactly what ./course student generates, no solution left in the image)
+#      notebooks (student: exactly what ./course student generates, no solution left in the image);
+#      library/ beside them, linked to the image's read-only copy of support-lib/src/main/java
 #   5. selftest, inside the image as jovyan: the notebooks through the kernel (fast profile; student
 #      versions must fail exactly at their exercises), and COURSE_DEVICE=gpu without a GPU must stop
 #      with "*** NO USABLE GPU ***"
-#   6. lab: JupyterLab from the image on 127.0.0.1, the HEALTHCHECK passes, and a real browser
+#   6. lab: JupyterLab from the image on 127.0.0.1, the HEALTHCHECK passes, it lists
+#      notebooks/library and refuses to save there, and a real browser
 #      (Playwright + /usr/bin/chromium) runs notebook 01 (student: up to its first exercise's TODO)
 #      and saves screenshots in build/image/
 # Usage: test-image.sh [--target cpu|cuda] [--edition student|solution]... [--engine MXNet|PyTorch]...
@@ -146,7 +148,8 @@ check_configuration() {
   else fail "[$edition] configuration: ${problems[*]}"; fi
 
   # The notebooks in the image, both copies, against what they must be: the repository's solutions,
-  # or what ./course student makes of them (byte for byte: generation is deterministic).
+  # or what ./course student makes of them (byte for byte: generation is deterministic). library/ is
+  # not a notebook (./course's read-only copy on the host, a link in the image): checked below.
   local expected="$OUT/expected-$edition" got="$OUT/got-$edition" differ=() leaked
   rm -rf "$expected" "$got" && mkdir -p "$got/pristine" "$got/home"
   if [[ "$edition" == student ]]; then
@@ -154,11 +157,11 @@ check_configuration() {
     "$py" "$ROOT/environment/student.py" --out "$expected" >/dev/null && rm -f "$expected/.generated.json" \
       || { fail "[$edition] notebooks: could not generate the student versions on the host"; return; }
   else
-    cp -R "$ROOT/notebooks" "$expected"
+    mkdir -p "$expected" && tar -C "$ROOT/notebooks" --exclude=./library -c . | tar -C "$expected" -x
   fi
   new_container
-  run_in "$c" tar -C /opt/dl-course/notebooks -c . | tar -C "$got/pristine" -x
-  run_in "$c" tar -C /home/jovyan/notebooks -c . | tar -C "$got/home" -x
+  run_in "$c" tar -C /opt/dl-course/notebooks --exclude=./library -c . | tar -C "$got/pristine" -x
+  run_in "$c" tar -C /home/jovyan/notebooks --exclude=./library -c . | tar -C "$got/home" -x
   for copy in pristine home; do
     diff -rq "$expected" "$got/$copy" >/dev/null || differ+=("$copy: $(diff -rq "$expected" "$got/$copy" | head -3 | xargs)")
   done
@@ -174,6 +177,48 @@ check_configuration() {
   else
     pass "[$edition] notebooks: /opt/dl-course/notebooks and ~/notebooks are the $(ls "$expected" | wc -l) $edition versions$([[ $edition == student ]] && echo ', no solution in any notebook of the image, nbgrader instructor tools off')"
   fi
+
+  # library/ beside both notebook folders: a link to /opt/dl-course/library, which is the library's
+  # sources byte for byte (whatever packages they hold) and which the user (jovyan) cannot write.
+  local links library="$OUT/got-library-$edition" writable problems=()
+  links=$(run_in "$c" bash -c 'readlink /opt/dl-course/notebooks/library; readlink /home/jovyan/notebooks/library' | xargs)
+  [[ "$links" == "/opt/dl-course/library /opt/dl-course/library" ]] \
+    || problems+=("notebooks/library and ~/notebooks/library link to '$links', not /opt/dl-course/library")
+  rm -rf "$library" && mkdir -p "$library"
+  run_in "$c" tar -C /opt/dl-course/library -c . | tar -C "$library" -x
+  diff -rq "$ROOT/support-lib/src/main/java" "$library" >/dev/null \
+    || problems+=("/opt/dl-course/library is not support-lib/src/main/java: $(diff -rq "$ROOT/support-lib/src/main/java" "$library" | head -3 | xargs)")
+  writable=$(run_in "$c" find /opt/dl-course/library -writable | head -3 | xargs)
+  [[ -z "$writable" ]] || problems+=("jovyan can write in /opt/dl-course/library: $writable")
+  if [[ ${#problems[@]} -gt 0 ]]; then fail "[$edition] library sources: ${problems[*]}"
+  else pass "[$edition] library sources: ~/notebooks/library links to /opt/dl-course/library, the $(find "$library" -type f | wc -l) files of support-lib/src/main/java, read-only for jovyan"; fi
+}
+
+# Asks the running JupyterLab for notebooks/library (as a student's file browser does): it must list the
+# library's sources, read-only, and refuse to save one. Prints what is wrong; silent when all is well.
+check_library_in_lab() {
+  python3 - "$1" "$2" "$(cd "$ROOT/support-lib/src/main/java" && find . -type f | sort | head -1 | cut -c3-)" <<'PY'
+import json, sys, urllib.error, urllib.request
+port, token, source = sys.argv[1:]
+def call(method, path, body=None):
+    request = urllib.request.Request(f"http://127.0.0.1:{port}/api/contents/{path}", method=method,
+                                     data=None if body is None else json.dumps(body).encode(),
+                                     headers={"Authorization": f"token {token}", "Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, json.loads(response.read() or b"null")
+    except urllib.error.HTTPError as e:
+        return e.code, None
+status, folder = call("GET", "notebooks/library")
+if status != 200 or folder["type"] != "directory" or not folder["content"]:
+    sys.exit(f"GET notebooks/library: HTTP {status}, {str(folder)[:200]}")
+status, model = call("GET", f"notebooks/library/{source}?content=0")
+if status != 200 or model["writable"]:
+    sys.exit(f"GET notebooks/library/{source}: HTTP {status}, writable {model and model['writable']}")
+status, _ = call("PUT", f"notebooks/library/{source}", {"type": "file", "format": "text", "content": "broken"})
+if status != 403:
+    sys.exit(f"saving notebooks/library/{source}: HTTP {status}, not 403")
+PY
 }
 
 # --- 5. selftest inside the image, as jovyan --------------------------------------------------------------
@@ -195,7 +240,7 @@ selftest() {
 
 # --- 6. JupyterLab from the image, the healthcheck, and a browser ----------------------------------------
 lab_and_browser() {
-  local edition="$1" port token t ready nb
+  local edition="$1" port token t ready nb problem
   step "[$edition] JupyterLab from the image on 127.0.0.1 (log: $OUT/lab-$edition.log)"
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   token=$(python3 -c 'import secrets; print(secrets.token_hex(16))')
@@ -218,6 +263,11 @@ lab_and_browser() {
       pass "[$edition] HEALTHCHECK (healthcheck.py) passes on the running server"
     else
       fail "[$edition] HEALTHCHECK fails on the running server"
+    fi
+    if problem=$(check_library_in_lab "$port" "$token" 2>&1); then
+      pass "[$edition] JupyterLab lists notebooks/library, its files read-only, and refuses to save one (HTTP 403)"
+    else
+      fail "[$edition] JupyterLab and notebooks/library: $problem"
     fi
     if $browser; then
       step "[$edition] browser: notebook 01, Run All Cells, charts, screenshots"

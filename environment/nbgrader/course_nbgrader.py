@@ -19,7 +19,7 @@ from nbgrader.preprocessors import ClearSolutions, Execute, NbGraderPreprocessor
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import student  # noqa: E402  (environment/student.py)
-from run_notebooks import TRACEBACK  # noqa: E402
+from kernel_runner import TRACEBACK  # noqa: E402
 
 
 class StubSolutions(ClearSolutions):

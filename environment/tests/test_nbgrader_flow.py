@@ -8,7 +8,7 @@ import nbformat
 import pytest
 
 import flow
-import run_notebooks
+import kernel_runner
 import student
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -30,8 +30,8 @@ def test_nbgrader_releases_the_student_version_and_grades_it(tmp_path, kit_kerne
     assert grades["bob"]["cells"] == points, "the exercises done must score every point"
 
     bob = nbformat.read(paths["autograded"]["bob"], as_version=4)
-    assert run_notebooks.problems_in(bob) == [], "the completed notebook must run without an error"
+    assert kernel_runner.problems_in(bob) == [], "the completed notebook must run without an error"
     alice = nbformat.read(paths["autograded"]["alice"], as_version=4)
-    failures = run_notebooks.problems_in(alice)
+    failures = kernel_runner.problems_in(alice)
     assert student.check_run(student.read_notebook(NOTEBOOK), alice, NOTEBOOK.name, failures) == []
     assert all(p.exists() for p in paths["feedback"].values())
