@@ -23,7 +23,7 @@ v2_dirs() {
 
 cpus() {
   local n best quota period dir
-  n="$(nproc)"
+  n="$(env -u OMP_NUM_THREADS -u OMP_THREAD_LIMIT nproc)"  # nproc heeds OMP_NUM_THREADS: not wanted here
   best="$n"
   if [[ -e "$cg/cgroup.controllers" ]]; then
     for dir in $(v2_dirs); do
