@@ -11,7 +11,7 @@ import java.util.Locale;
  * How the kit rounds numbers for reading, in one place. A number is rounded where it is shown, never in the
  * data: a table column keeps its exact values and shows them with a fixed number of decimals, or as
  * {@link #text} writes them; a check's message shows up to 6 significant digits ({@link #text}). Used by {@link Check} and by the tables
- * of 02 §4 and §6, 03 §2 and §6, 04 §6 and §7, 05 §6.
+ * of 02 §4, §5 and §6, 03 §2 and §6, 04 §6 and §7, 05 §6.
  */
 public final class Numbers {
 

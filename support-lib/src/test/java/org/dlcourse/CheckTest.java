@@ -85,7 +85,17 @@ class CheckTest {
         Check.near("df/dw", new float[] {-0.19661f, -0.39322f, 0.19661f}, new double[] {-0.20, -0.39, 0.20}, 0.005);
         Check.Failed e = assertThrows(Check.Failed.class,
                 () -> Check.near("df/dw", new double[] {-0.2, 0.39, 0.2}, new double[] {-0.2, -0.39, 0.2}, 0.005));
-        assertTrue(e.getMessage().contains("number 2 of 3 is 0.39, not within 0.005 of -0.39"), e.getMessage());
+        assertTrue(e.getMessage().contains("number 2 of 3: 0.39 is not within 0.005 of -0.39"), e.getMessage());
+        Check.Failed moved = assertThrows(Check.Failed.class, () -> Check.near("p", new double[] {1.000001}, new double[] {1}, 0));
+        assertTrue(moved.getMessage().contains("1.000001 is not within 0 of 1.0"), "all digits when 6 cannot tell: " + moved.getMessage());
+    }
+
+    @Test
+    void aKeptPromiseOnManyNumbersIsSummedUpInItsLine() {
+        Check.near("df/dw", new double[] {1, 2}, new double[] {1, 2.0005}, 0.001);
+        Check.near("outputs", new double[8], new double[8], 0);
+        assertEquals("✓ df/dw: [1, 2] ≈ [1, 2.0005] (± 0.001, largest difference 5e-4)\n"
+                + "✓ outputs: 8 numbers (± 0, largest difference 0)\n", printed());
     }
 
     @Test
