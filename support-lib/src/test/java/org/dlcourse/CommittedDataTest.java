@@ -1,5 +1,7 @@
 package org.dlcourse;
 
+import org.dlcourse.data.PreparedData;
+import org.dlcourse.data.Checksums;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,7 +21,7 @@ class CommittedDataTest {
 
     @Test
     void readmeChecksumsAndSizesMatchTheCommittedFiles() throws IOException {
-        Path home = Datasets.home();
+        Path home = PreparedData.home();
         String readme = Files.readString(home.resolve("README.md"));
         Matcher row = Pattern.compile("(?m)^\\| ([\\w-]+\\.csv) \\|.*\\| (\\d+) \\| ([0-9a-f]{64}) \\|$").matcher(readme);
         Map<String, String> listed = new LinkedHashMap<>();

@@ -1,5 +1,7 @@
-package org.dlcourse;
+package org.dlcourse.optim;
 
+import org.dlcourse.LossHistory;
+import org.dlcourse.Training;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
