@@ -1,8 +1,8 @@
 package org.dlcourse;
 
-import org.dlcourse.draw.HouseStyle;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
+import org.dlcourse.draw.HouseStyle;
 import org.knowm.xchart.CategoryChart;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;

@@ -1,5 +1,6 @@
 package org.dlcourse;
 
+import org.dlcourse.draw.MatrixPicture;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -8,7 +9,6 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.dlcourse.draw.MatrixPicture;
 
 /**
  * Where a classifier goes wrong: {@code count(t, p)} is how many images of true class t it put in

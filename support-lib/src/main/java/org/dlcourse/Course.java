@@ -13,7 +13,8 @@ import java.util.Locale;
  * <p>It loads the engine that DJL's own switch selects ({@code DJL_DEFAULT_ENGINE=MXNet|PyTorch}),
  * picks the device ({@code COURSE_DEVICE=auto|cpu|gpu}), fixes the random seed, and prints one
  * banner line saying what was actually used, so a screenshot of a notebook tells how it ran.
- * <p>Used in every notebook: its first cell, then {@code course.device()}, {@code course.manager()} and {@code course.profile()} throughout.
+ * <p>Used in every notebook: its first cell, then {@code course.device()}, {@code course.manager()}
+ * and {@code course.profile()} throughout.
  */
 public final class Course {
 

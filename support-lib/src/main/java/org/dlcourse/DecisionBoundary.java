@@ -1,9 +1,9 @@
 package org.dlcourse;
 
-import org.dlcourse.draw.HeatMap;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import org.dlcourse.draw.HeatMap;
 import org.knowm.xchart.XYChart;
 
 import java.awt.image.BufferedImage;

@@ -3,11 +3,11 @@ package org.dlcourse;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import org.dlcourse.draw.TileGrid;
 
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
-import org.dlcourse.draw.TileGrid;
 
 /**
  * Pictures of images in a grid, as a {@link BufferedImage} (the notebook shows it as a PNG).
@@ -88,19 +88,7 @@ public final class ImageGrid {
         }
         List<TileGrid.Tile> tiles = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            BufferedImage picture = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-            for (int y = 0; y < h; y++) {
-                for (int x = 0; x < w; x++) {
-                    int[] rgb = new int[3];
-                    for (int k = 0; k < 3; k++) {
-                        float v = values[((i * c + (c == 3 ? k : 0)) * h + y) * w + x];
-                        v = tanhRange ? (v + 1) / 2 : v;
-                        rgb[k] = Math.round(255 * Math.max(0, Math.min(1, v)));
-                    }
-                    picture.setRGB(x, y, (rgb[0] << 16) | (rgb[1] << 8) | rgb[2]);
-                }
-            }
-            tiles.add(new TileGrid.Tile(picture, List.of(), false));
+            tiles.add(new TileGrid.Tile(TileGrid.picture(values, i, c, h, w, tanhRange), List.of(), false));
         }
         return TileGrid.draw(tiles, caption, Math.min(n, 8));
     }

@@ -4,11 +4,11 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import org.dlcourse.draw.LabelledRows;
 
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
-import org.dlcourse.draw.LabelledRows;
 
 /**
  * Generated images sorted by what a classifier sees in them ({@link ClassifierVerdict}): one row per
@@ -28,7 +28,8 @@ public final class ImagesByClass {
         Shape shape = pixels.getShape();
         List<String> classNames = verdict.classNames();
         if (shape.dimension() != 4 || shape.get(0) != verdict.samples()) {
-            throw new IllegalArgumentException("expected the " + verdict.samples() + " labelled samples as (N, C, H, W), not " + shape);
+            throw new IllegalArgumentException("expected the " + verdict.samples()
+                    + " labelled samples as (N, C, H, W), not " + shape);
         }
         int size = (int) (shape.size() / shape.get(0));
         float[] values = pixels.toType(DataType.FLOAT32, false).toFloatArray();

@@ -1,8 +1,8 @@
 package org.dlcourse;
 
-import org.dlcourse.draw.HouseStyle;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
+import org.dlcourse.draw.HouseStyle;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -13,11 +13,11 @@ import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import java.awt.image.RenderedImage;
-import javax.imageio.ImageIO;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import javax.imageio.ImageIO;
 
 /**
  * Charts in the course's style ({@link HouseStyle}). Every chart is a plain XChart object: the

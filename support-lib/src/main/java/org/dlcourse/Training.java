@@ -1,9 +1,9 @@
 package org.dlcourse;
 
+import ai.djl.TrainingDivergedException;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.EasyTrain;
 import ai.djl.training.Trainer;
-import ai.djl.TrainingDivergedException;
 import ai.djl.training.dataset.Dataset;
 import ai.djl.training.listener.TrainingListener;
 import ai.djl.training.loss.Loss;

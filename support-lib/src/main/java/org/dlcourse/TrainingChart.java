@@ -1,15 +1,16 @@
 package org.dlcourse;
 
-import org.dlcourse.draw.HouseStyle;
 import ai.djl.training.Trainer;
 import ai.djl.training.dataset.Batch;
 import ai.djl.training.listener.TrainingListener;
+import org.dlcourse.draw.Curves;
+import org.dlcourse.draw.HouseStyle;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -90,31 +91,14 @@ public class TrainingChart extends LossHistory {
         }
         if (!epochs().isEmpty()) {
             for (String name : epochs().get(0).keySet()) {
-                addEpochSeries(chart, name);
+                // Losses on the left axis; accuracies and other scores on the right, 0..1.
+                Curves.perEpoch(chart, name, epochs(name), !name.toLowerCase(Locale.ROOT).endsWith("loss"));
             }
         }
         if (chart.getSeriesMap().isEmpty()) {
             Plots.line(chart, "waiting for the first batch", new double[] {0}, new double[] {0});
         }
         return chart;
-    }
-
-    private void addEpochSeries(XYChart chart, String name) {
-        List<Double> values = epochs(name);
-        double[] x = new double[values.size()];
-        double[] y = new double[values.size()];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = i + 1;
-            y[i] = values.get(i);
-        }
-        XYSeries series = chart.addSeries(name, x, y);
-        series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-        if (!name.toLowerCase(java.util.Locale.ROOT).endsWith("loss")) {
-            // Accuracies and other scores: right-hand axis, 0..1.
-            series.setYAxisGroup(1);
-            chart.setYAxisGroupTitle(1, "score");
-            chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
-        }
     }
 
     /** For tests: the last recorded epoch's evaluations. */

@@ -1,23 +1,17 @@
 package org.dlcourse;
 
-import org.dlcourse.data.ImageBytes;
-import org.dlcourse.data.CifarFiles;
-import org.dlcourse.data.CifarStandIn;
-import org.dlcourse.data.Checksums;
-import org.dlcourse.data.FashionMnistFiles;
-import org.dlcourse.setup.CifarWriter;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.Batch;
 import ai.djl.training.dataset.Dataset.Usage;
 import ai.djl.training.dataset.Record;
+import org.dlcourse.data.Checksums;
+import org.dlcourse.data.CifarFiles;
+import org.dlcourse.data.CifarStandIn;
+import org.dlcourse.data.FashionMnistFiles;
+import org.dlcourse.data.ImageBytes;
+import org.dlcourse.setup.CifarWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +22,12 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The CIFAR-10 loader, on CIFAR-format files the tests write. */
 class CifarLoaderTest {

@@ -1,10 +1,7 @@
 package org.dlcourse;
 
-import org.dlcourse.data.PreparedData;
 import org.dlcourse.data.Checksums;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import org.dlcourse.data.PreparedData;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
 
@@ -15,6 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The small tables committed in datasets/: as datasets/README.md describes them. */
 class CommittedDataTest {

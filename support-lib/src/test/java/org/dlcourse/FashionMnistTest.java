@@ -1,14 +1,5 @@
 package org.dlcourse;
 
-import org.dlcourse.data.ImageBytes;
-import org.dlcourse.data.Checksums;
-import org.dlcourse.data.FashionMnistFiles;
-import org.dlcourse.data.Idx;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -27,6 +18,10 @@ import ai.djl.training.listener.EvaluatorTrainingListener;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import org.dlcourse.data.Checksums;
+import org.dlcourse.data.FashionMnistFiles;
+import org.dlcourse.data.Idx;
+import org.dlcourse.data.ImageBytes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +30,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The Fashion-MNIST loader, on the real files of Debian's dataset-fashion-mnist package. */
 class FashionMnistTest {

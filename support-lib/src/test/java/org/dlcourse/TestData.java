@@ -1,13 +1,11 @@
 package org.dlcourse;
 
-import org.dlcourse.data.ImageBytes;
+import ai.djl.training.dataset.Dataset.Usage;
 import org.dlcourse.data.CifarFiles;
 import org.dlcourse.data.FashionMnistFiles;
+import org.dlcourse.data.ImageBytes;
 import org.dlcourse.setup.CifarWriter;
 import org.dlcourse.setup.Prepare;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import ai.djl.training.dataset.Dataset.Usage;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.zip.GZIPOutputStream;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Data the tests share: the real Fashion-MNIST, and CIFAR-format files they write themselves. */
 public final class TestData {

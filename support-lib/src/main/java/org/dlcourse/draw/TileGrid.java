@@ -16,6 +16,23 @@ public final class TileGrid {
 
     private TileGrid() {}
 
+    /** Image {@code i} of {@code (N,C,H,W)} floats in [0,1] (or [-1,1] when {@code tanhRange}) as a picture. */
+    public static BufferedImage picture(float[] values, int i, int c, int h, int w, boolean tanhRange) {
+        BufferedImage picture = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int[] rgb = new int[3];
+                for (int k = 0; k < 3; k++) {
+                    float v = values[((i * c + (c == 3 ? k : 0)) * h + y) * w + x];
+                    v = tanhRange ? (v + 1) / 2 : v;
+                    rgb[k] = Math.round(255 * Math.max(0, Math.min(1, v)));
+                }
+                picture.setRGB(x, y, (rgb[0] << 16) | (rgb[1] << 8) | rgb[2]);
+            }
+        }
+        return picture;
+    }
+
     /** One picture and the lines under it. */
     public record Tile(BufferedImage picture, List<String> lines, boolean wrong) {}
 

@@ -6,8 +6,8 @@ import org.dlcourse.data.Checksums;
 import org.dlcourse.data.CifarFiles;
 import org.dlcourse.data.CifarStandIn;
 import org.dlcourse.data.Download;
-import org.dlcourse.data.PreparedData;
 import org.dlcourse.data.FashionMnistFiles;
+import org.dlcourse.data.PreparedData;
 
 import java.io.IOException;
 import java.io.InputStream;

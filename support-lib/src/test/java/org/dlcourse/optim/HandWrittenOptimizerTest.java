@@ -1,7 +1,5 @@
 package org.dlcourse.optim;
 
-import org.dlcourse.LossHistory;
-import org.dlcourse.Training;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
@@ -17,6 +15,8 @@ import ai.djl.training.initializer.ConstantInitializer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import org.dlcourse.LossHistory;
+import org.dlcourse.Training;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -7,15 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.training.dataset.Dataset.Usage;
+import com.sun.net.httpserver.HttpServer;
 import org.dlcourse.Datasets;
 import org.dlcourse.ImageSet;
 import org.dlcourse.TestData;
-import org.dlcourse.data.CifarStandIn;
-import org.dlcourse.data.CifarFiles;
 import org.dlcourse.data.Checksums;
+import org.dlcourse.data.CifarFiles;
+import org.dlcourse.data.CifarStandIn;
 import org.dlcourse.data.FashionMnistFiles;
 import org.dlcourse.data.ImageBytes;
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
