@@ -38,9 +38,9 @@ RUN mvn -B -q dependency:go-offline -DexcludeReactor=true \
  && mvn -B -q -f support-lib/pom.xml dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=/deps
 # The native libraries depend on the poms only. Setup.java alone, compiled against the
 # dependencies, extracts them: a change to the rest of the library does not redo this layer.
-COPY support-lib/src/main/java/org/dlcourse/Setup.java /setup/org/dlcourse/
-RUN javac -d /setup -cp '/deps/*' /setup/org/dlcourse/Setup.java \
- && DJL_CACHE_DIR=/djl-cache java -Dai.djl.offline=true -cp '/setup:/deps/*' org.dlcourse.Setup \
+COPY support-lib/src/main/java/org/dlcourse/setup/Setup.java /setup/org/dlcourse/setup/
+RUN javac -d /setup -cp '/deps/*' /setup/org/dlcourse/setup/Setup.java \
+ && DJL_CACHE_DIR=/djl-cache java -Dai.djl.offline=true -cp '/setup:/deps/*' org.dlcourse.setup.Setup \
  && chmod -R g+rwX /djl-cache
 COPY support-lib/src support-lib/src
 RUN mvn -B -q -DskipTests package && cp support-lib/target/course-support.jar /course-support.jar
@@ -194,7 +194,7 @@ ENV DJL_DEFAULT_ENGINE=PyTorch \
     NVIDIA_DRIVER_CAPABILITIES=compute,utility
 # Loads libtorch with its CUDA libraries now (no GPU needed to load them), so a broken set fails the
 # build, not a student's first cell; DJL's JNI for cu128 lands in the cache.
-RUN java -Dai.djl.offline=true -cp "${COURSE_SUPPORT_JAR}" org.dlcourse.Setup PyTorch
+RUN java -Dai.djl.offline=true -cp "${COURSE_SUPPORT_JAR}" org.dlcourse.setup.Setup PyTorch
 
 # --- cpu: the default image (last stage: what `docker build .` and Binder build) -------------------
 FROM course AS cpu

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Run by the Dockerfile's data stage: prepares the data sets into COURSE_DATA with the kit's own
-# org.dlcourse.Prepare (Fashion-MNIST from Debian's dataset-fashion-mnist package, CIFAR-10 from its
+# org.dlcourse.setup.Prepare (Fashion-MNIST from Debian's dataset-fashion-mnist package, CIFAR-10 from its
 # authors, checked against its published checksum).
 # CIFAR=download (default): CIFAR-10 is required; the build fails, naming the build argument, if the
 #   download fails. CIFAR=skip: CIFAR-10 is left out (the notebooks fall back to a stand-in).
@@ -14,7 +14,7 @@ case "${CIFAR:-download}" in
   skip) flag=--skip-cifar ;;
   *) echo "prepare-data: CIFAR=${CIFAR} is not a choice: use --build-arg CIFAR=download or CIFAR=skip." >&2; exit 2 ;;
 esac
-if ! java -Dai.djl.offline=true -cp "$jar" org.dlcourse.Prepare "$flag"; then
+if ! java -Dai.djl.offline=true -cp "$jar" org.dlcourse.setup.Prepare "$flag"; then
   if [[ "$flag" == --require-cifar ]]; then
     cat >&2 <<'TXT'
 

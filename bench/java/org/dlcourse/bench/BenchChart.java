@@ -2,7 +2,6 @@ package org.dlcourse.bench;
 
 import org.dlcourse.Plots;
 import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.style.Styler;
 
 import java.awt.Color;
@@ -37,11 +36,8 @@ public final class BenchChart {
             }
             series.computeIfAbsent(cell[1], k -> new LinkedHashMap<>()).put(batch, Double.parseDouble(cell[2]));
         }
-        CategoryChart chart = new CategoryChartBuilder().width(1000).height(520)
-                .title(args.length > 2 ? args[2] : "Training throughput").xAxisTitle("").yAxisTitle("images per second").build();
-        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        CategoryChart chart = Plots.bars(args.length > 2 ? args[2] : "Training throughput", "", "images per second", 1000, 520);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-        chart.getStyler().setPlotBorderVisible(false);
         chart.getStyler().setLabelsVisible(true);
         chart.getStyler().setLabelsFontColorAutomaticEnabled(false);
         chart.getStyler().setLabelsFontColor(Color.BLACK);

@@ -172,7 +172,8 @@ public final class DjlWorker {
     private double runCnn(Trainer trainer, int batch, int steps, String mode) throws Exception {
         if (mode.equals("kit")) {
             ImageSet set = imageSets.computeIfAbsent(batch + "/" + steps, k ->
-                    Datasets.cifar10OrStandIn(Dataset.Usage.TRAIN, batch * steps, batch, false));
+                    Datasets.cifar10OrStandIn().optUsage(Dataset.Usage.TRAIN)
+                        .optLimit(batch * steps).optBatchSize(batch).optShuffle(true).build());
             return Training.fit(trainer, 1, set, null).last("train_loss");
         }
         NDList data = fixedBatches.computeIfAbsent(batch, b -> randomBatch(b));
@@ -198,7 +199,8 @@ public final class DjlWorker {
      */
     private String data(int batch, int steps) throws Exception {
         ImageSet set = imageSets.computeIfAbsent(batch + "/" + steps, k ->
-                Datasets.cifar10OrStandIn(Dataset.Usage.TRAIN, batch * steps, batch, false));
+                Datasets.cifar10OrStandIn().optUsage(Dataset.Usage.TRAIN)
+                        .optLimit(batch * steps).optBatchSize(batch).optShuffle(true).build());
         double seconds = Double.MAX_VALUE;
         for (int repeat = 0; repeat < 3; repeat++) {   // the best of 3: the pipeline's own cost, not the machine's load
             long start = System.nanoTime();

@@ -13,20 +13,23 @@ import java.util.Locale;
  * <p>It loads the engine that DJL's own switch selects ({@code DJL_DEFAULT_ENGINE=MXNet|PyTorch}),
  * picks the device ({@code COURSE_DEVICE=auto|cpu|gpu}), fixes the random seed, and prints one
  * banner line saying what was actually used, so a screenshot of a notebook tells how it ran.
+ * <p>Used in every notebook: its first cell, then {@code course.device()}, {@code course.manager()}
+ * and {@code course.profile()} throughout.
  */
 public final class Course {
 
     /** The seed every notebook starts from, so two runs of a notebook draw the same numbers. */
     public static final int SEED = 42;
 
-    private static Course current;
+    /** The course the first cell started; package-private so a test can put another device in. */
+    static Course current;
 
     private final Engine engine;
     private final Device device;
     private final Profile profile;
     private final NDManager manager;
 
-    private Course(Engine engine, Device device, Profile profile) {
+    Course(Engine engine, Device device, Profile profile) {
         this.engine = engine;
         this.device = device;
         this.profile = profile;
@@ -42,6 +45,11 @@ public final class Course {
         current.engine.setRandomSeed(SEED);
         System.out.println(current.banner());
         return current;
+    }
+
+    /** The course the notebook started, or a new one if it did not: for the library's own defaults. */
+    static synchronized Course current() {
+        return current != null ? current : start();
     }
 
     private static Engine loadEngine() {
@@ -113,8 +121,14 @@ public final class Course {
         return engine;
     }
 
+    /** Where arrays and models live: {@code Model.newInstance(name, course.device())}. */
     public Device device() {
         return device;
+    }
+
+    /** The device as the array a training configuration takes: {@code config.optDevices(course.devices())}. */
+    public Device[] devices() {
+        return new Device[] {device};
     }
 
     public Profile profile() {

@@ -3,6 +3,7 @@ package org.dlcourse;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import org.dlcourse.draw.HeatMap;
 import org.knowm.xchart.XYChart;
 
 import java.awt.image.BufferedImage;
@@ -10,8 +11,9 @@ import java.util.function.Function;
 
 /**
  * Where a classifier with two inputs changes its mind: its output on a grid of points covering a
- * square of the plane, drawn as a heat map ({@link Plots#heatMap}). The white band where the colour
+ * square of the plane, drawn as a heat map ({@link HeatMap}). The white band where the colour
  * turns from one class to the other is the model's decision boundary.
+ * <p>Used in 03 §2, §6, §7.
  */
 public final class DecisionBoundary {
 
@@ -77,6 +79,6 @@ public final class DecisionBoundary {
      * {@code low} (blue) to {@code high} (red); for a 0/1 classifier, {@code draw(chart, 0, 1)}.
      */
     public BufferedImage draw(XYChart chart, double low, double high) {
-        return Plots.heatMap(chart, axis, axis, values, low, high);
+        return HeatMap.under(chart, axis, axis, values, low, high);
     }
 }

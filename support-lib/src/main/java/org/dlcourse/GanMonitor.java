@@ -1,12 +1,12 @@
 package org.dlcourse;
 
 import ai.djl.ndarray.NDArray;
+import org.dlcourse.draw.Curves;
+import org.dlcourse.draw.HouseStyle;
+import org.dlcourse.draw.Pictures;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;
-import org.knowm.xchart.style.lines.SeriesLines;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -15,9 +15,9 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * What a GAN's training loop shows while it runs, in ONE output area redrawn in place
- * ({@link LivePanel}): on the left the two losses, on the right the generator's images for a
- * fixed batch of noise, so the class watches the same 64 images form epoch after epoch.
+ * What a GAN's training loop shows while it runs, in one {@link LiveOutput}: on the left the two
+ * losses, on the right the generator's images for a fixed batch of noise, so the class watches the
+ * same 64 images form epoch after epoch.
  *
  * <p>The loop calls {@link #begin} with the images of the untrained generator, {@link #step}
  * after every training step, and {@link #epoch} with new images after every epoch. The chart
@@ -25,29 +25,22 @@ import java.util.List;
  * of each epoch as a dot, and dashed lines at the values of the equilibrium where the
  * discriminator can no longer tell real from fake (D = ½ everywhere): 2 ln 2 for its loss,
  * ln 2 for the generator's.
+ * <p>Used in 06 §5.
  */
 public final class GanMonitor {
 
-    /** Redraw at most this often within an epoch: a picture costs tens of milliseconds. */
-    private static final long REDRAW_MILLIS = 2000;
-    /** ... and spend at most a tenth of the time drawing, even on a slow machine. */
-    private static final int DRAW_SHARE = 10;
-    /** At most this many points per loss curve: steps are averaged in blocks beyond it. */
-    static final int MAX_POINTS = 400;
     private static final int CHART_WIDTH = 600;
-    private static final Color D_COLOR = new Color(0x1F, 0x77, 0xB4);
-    private static final Color G_COLOR = new Color(0xE6, 0x55, 0x0D);
+    private static final Color D_COLOR = HouseStyle.BLUE;
+    private static final Color G_COLOR = HouseStyle.ORANGE;
 
     private final String title;
     private final int epochs;
-    private final LivePanel panel = new LivePanel();
+    private final LiveOutput output = new LiveOutput(this::panel);
     private final List<Double> discriminatorSteps = new ArrayList<>();
     private final List<Double> generatorSteps = new ArrayList<>();
     private final List<Integer> epochEnds = new ArrayList<>();
     private BufferedImage samples;
     private long startMillis;
-    private long lastDrawMillis;
-    private long drawMillis;
 
     /** A monitor for a run of {@code epochs} epochs; {@code title} heads the loss chart. */
     public GanMonitor(String title, int epochs) {
@@ -62,36 +55,28 @@ public final class GanMonitor {
     public void begin(NDArray untrainedSamples) {
         startMillis = System.currentTimeMillis();
         samples = ImageGrid.of(untrainedSamples, "Fixed noise → generator, before training");
-        redraw();
+        output.redraw();
     }
 
     /** Records one training step's two losses; redraws every few seconds. */
     public void step(double discriminatorLoss, double generatorLoss) {
         discriminatorSteps.add(discriminatorLoss);
         generatorSteps.add(generatorLoss);
-        if (System.currentTimeMillis() - lastDrawMillis >= Math.max(REDRAW_MILLIS, DRAW_SHARE * drawMillis)) {
-            redraw();
-        }
+        output.redrawSometimes();
     }
 
     /** Ends an epoch: records where it ended, shows the generator's new images and redraws. */
     public void epoch(NDArray fixedNoiseSamples) {
         epochEnds.add(discriminatorSteps.size());
         samples = ImageGrid.of(fixedNoiseSamples, "Fixed noise → generator, after epoch " + epochEnds.size());
-        redraw();
+        output.redraw();
     }
 
-    private void redraw() {
-        lastDrawMillis = System.currentTimeMillis();
+    private BufferedImage panel() {
         if (startMillis == 0) {
-            startMillis = lastDrawMillis;
+            startMillis = System.currentTimeMillis();
         }
-        if (samples == null) {
-            panel.show(chart());
-        } else {
-            panel.show(chart(), samples);
-        }
-        drawMillis = System.currentTimeMillis() - lastDrawMillis;
+        return samples == null ? Pictures.sideBySide(chart()) : Pictures.sideBySide(chart(), samples);
     }
 
     /** The loss of the discriminator at every step, in order. */
@@ -116,97 +101,40 @@ public final class GanMonitor {
 
     /** What the output area shows now: the loss chart and the sample grid side by side. */
     public BufferedImage picture() {
-        return panel.picture();
+        return (BufferedImage) output.picture();
     }
 
     /** The loss chart alone, as tall as the sample grid so that the two sit side by side. */
     public XYChart chart() {
         long seconds = startMillis == 0 ? 0 : (System.currentTimeMillis() - startMillis) / 1000;
-        int height = samples == null ? Plots.HEIGHT : Math.max(Plots.HEIGHT, samples.getHeight());
-        XYChart chart = new XYChartBuilder().width(CHART_WIDTH).height(height)
-                .title(String.format("%s · epoch %d/%d · step %d · %d:%02d", title, epochEnds.size(), epochs,
-                        discriminatorSteps.size(), seconds / 60, seconds % 60))
-                .xAxisTitle("training step").yAxisTitle("loss").build();
+        int height = samples == null ? HouseStyle.HEIGHT : Math.max(HouseStyle.HEIGHT, samples.getHeight());
+        XYChart chart = Plots.xy(String.format("%s · epoch %d/%d · step %d · %d:%02d", title, epochEnds.size(),
+                epochs, discriminatorSteps.size(), seconds / 60, seconds % 60),
+                "training step", "loss", CHART_WIDTH, height);
         XYStyler styler = chart.getStyler();
-        styler.setChartBackgroundColor(Color.WHITE);
-        styler.setPlotBorderVisible(false);
-        styler.setChartTitleFont(styler.getChartTitleFont().deriveFont(13f));
+        styler.setChartTitleFont(styler.getChartTitleFont().deriveFont(13f));   // a long title on a small chart
         styler.setLegendPosition(Styler.LegendPosition.OutsideS);
         styler.setLegendLayout(Styler.LegendLayout.Vertical);
-        styler.setMarkerSize(7);
         styler.setYAxisMin(0.0);
         if (discriminatorSteps.isEmpty()) {
             Plots.line(chart, "waiting for the first step", new double[] {0}, new double[] {0});
             return chart;
         }
-        addCurve(chart, "discriminator loss", discriminatorSteps, D_COLOR);
-        addCurve(chart, "generator loss", generatorSteps, G_COLOR);
-        addEpochDots(chart, "discriminator loss, epoch mean", discriminatorSteps, D_COLOR);
-        addEpochDots(chart, "generator loss, epoch mean", generatorSteps, G_COLOR);
+        Curves.averaged(chart, "discriminator loss", discriminatorSteps, D_COLOR);
+        Curves.averaged(chart, "generator loss", generatorSteps, G_COLOR);
+        Curves.dots(chart, "discriminator loss, epoch mean", epochEnds, epochMeans(discriminatorSteps), D_COLOR);
+        Curves.dots(chart, "generator loss, epoch mean", epochEnds, epochMeans(generatorSteps), G_COLOR);
         double last = discriminatorSteps.size();
-        addLevel(chart, "discriminator loss when D = ½ everywhere: 2 ln 2", 2 * Math.log(2), last, D_COLOR);
-        addLevel(chart, "generator loss when D = ½ everywhere: ln 2", Math.log(2), last, G_COLOR);
+        Curves.level(chart, "discriminator loss when D = ½ everywhere: 2 ln 2", 2 * Math.log(2), last, D_COLOR);
+        Curves.level(chart, "generator loss when D = ½ everywhere: ln 2", Math.log(2), last, G_COLOR);
         return chart;
-    }
-
-    private static void addCurve(XYChart chart, String name, List<Double> steps, Color color) {
-        int block = blockSize(steps.size());
-        List<Double> means = blockMeans(steps, block);
-        double[] x = new double[means.size()];
-        double[] y = new double[means.size()];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = Math.min(steps.size(), (i + 1) * block);
-            y[i] = means.get(i);
-        }
-        String label = block == 1 ? name : name + " (mean of " + block + " steps)";
-        Plots.line(chart, label, x, y).setLineColor(color);
-    }
-
-    private void addEpochDots(XYChart chart, String name, List<Double> steps, Color color) {
-        List<Double> means = epochMeans(steps);
-        if (means.isEmpty()) {
-            return;
-        }
-        double[] x = new double[means.size()];
-        double[] y = new double[means.size()];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = epochEnds.get(i);
-            y[i] = means.get(i);
-        }
-        XYSeries dots = Plots.points(chart, name, x, y);
-        dots.setMarkerColor(color.darker());
-    }
-
-    private static void addLevel(XYChart chart, String name, double level, double lastStep, Color color) {
-        XYSeries line = Plots.line(chart, name, new double[] {0, lastStep}, new double[] {level, level});
-        line.setLineColor(color);
-        line.setLineStyle(SeriesLines.DASH_DASH);
-    }
-
-    /** How many steps to average per point so that a curve has at most {@link #MAX_POINTS} points. */
-    static int blockSize(int steps) {
-        return Math.max(1, (steps + MAX_POINTS - 1) / MAX_POINTS);
-    }
-
-    /** The means of consecutive blocks of {@code block} values (the last block may be shorter). */
-    static List<Double> blockMeans(List<Double> values, int block) {
-        List<Double> means = new ArrayList<>();
-        for (int start = 0; start < values.size(); start += block) {
-            int end = Math.min(values.size(), start + block);
-            double sum = 0;
-            for (int i = start; i < end; i++) {
-                sum += values.get(i);
-            }
-            means.add(sum / (end - start));
-        }
-        return means;
     }
 
     private List<Double> epochMeans(List<Double> steps) {
         List<Double> means = new ArrayList<>();
         int start = 0;
         for (int end : epochEnds) {
-            means.add(end > start ? blockMeans(steps.subList(start, end), end - start).get(0) : Double.NaN);
+            means.add(end > start ? Curves.blockMeans(steps.subList(start, end), end - start).get(0) : Double.NaN);
             start = end;
         }
         return means;

@@ -18,6 +18,7 @@ import java.util.Map;
  * The loss of every training step and the evaluations DJL computes at the end of every epoch
  * ({@code train_loss}, {@code validate_loss}, {@code train_Accuracy}, ...). As a training listener
  * it fills itself during {@code EasyTrain.fit}; a hand-written loop calls {@link #addStep}.
+ * <p>Used in 01 §2; 03 §4, §5, §7; 04 §4, §6; 06 §6.
  */
 public class LossHistory extends TrainingListenerAdapter {
 

@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
  * ({@code trainer.initialize(shape)} or {@code block.initialize(manager, DataType.FLOAT32, shape)}).
  *
  * <p>A {@link SequentialBlock} gives one row per child; any other block is one row.
+ * <p>Used in 04 §1, §3, §6.
  */
 public final class ModelSummary {
 

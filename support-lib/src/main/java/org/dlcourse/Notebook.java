@@ -9,6 +9,7 @@ import java.util.function.Function;
  * {@code display} and {@code updateDisplay} here, so the library can show a chart and then
  * redraw it in place, without depending on the kernel at compile time. Outside a notebook
  * (unit tests, plain Java) nothing is connected and showing is a no-op that returns null.
+ * <p>Used by the kernel's start-up script ({@code environment/startup.jshell}), and by {@link LiveOutput}.
  */
 public final class Notebook {
 
@@ -27,10 +28,6 @@ public final class Notebook {
     public static void disconnect() {
         display = null;
         update = null;
-    }
-
-    public static boolean isConnected() {
-        return display != null;
     }
 
     /** Shows an object in a new output area; returns its id for {@link #update}, or null outside a notebook. */

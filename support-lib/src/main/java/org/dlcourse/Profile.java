@@ -8,6 +8,7 @@ import java.util.Locale;
  *
  * <p>This is the only place that reads {@code COURSE_PROFILE}. Notebooks ask it for sizes:
  * {@code int epochs = Profile.current().pick(10, 2);}
+ * <p>Used in every notebook through {@code course.profile().pick(full, fast)}; 04 §9 names {@code Profile.FULL}.
  */
 public enum Profile {
     FULL,

@@ -7,7 +7,10 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
-/** Tablesaw tables: built from an {@link NDArray}, and rendered as the HTML the notebook shows. */
+/**
+ * Tablesaw tables: built from an {@link NDArray}, and rendered as the HTML the notebook shows.
+ * <p>Used in 01 §6; 03 §1; 05 §3, and by the kernel's start-up script (tables as HTML).
+ */
 public final class Tables {
 
     /** Rows shown at the top and at the bottom of a long table. */

@@ -15,6 +15,7 @@ import ai.djl.training.dataset.ArrayDataset;
  * before the split, a validation window values from the split on. A validation window may read
  * inputs from before the split (they are the past, known when the forecast is made), but no
  * training window ever sees a value of the validation period, neither as input nor as target.
+ * <p>Used in 05 §3, §5.
  */
 public final class TimeSeries {
 

@@ -1,9 +1,9 @@
 package org.dlcourse;
 
+import ai.djl.TrainingDivergedException;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.EasyTrain;
 import ai.djl.training.Trainer;
-import ai.djl.TrainingDivergedException;
 import ai.djl.training.dataset.Dataset;
 import ai.djl.training.listener.TrainingListener;
 import ai.djl.training.loss.Loss;
@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
  * divergence check) plus a {@link LossHistory} — live-drawn as a {@link TrainingChart} in
  * {@link #config}, silent in {@link #quietConfig}. {@link #fit} is the counterpart of the
  * course's Lightning {@code fit()}.
+ * <p>Used in 01 §2, §4, §6; 03 §2, §4; 04 §4, §6, §8; 05 §5; 06 §6.
  */
 public final class Training {
 
@@ -24,16 +25,24 @@ public final class Training {
 
     /** A training configuration whose progress is drawn live in the cell's output. */
     public static DefaultTrainingConfig config(Loss loss, String chartTitle) {
-        return new DefaultTrainingConfig(loss)
-                .addTrainingListeners(TrainingListener.Defaults.basic())
+        return onCourseDevice(loss)
                 .addTrainingListeners(new TrainingChart(chartTitle));
     }
 
     /** A training configuration that records the losses but shows nothing. */
     public static DefaultTrainingConfig quietConfig(Loss loss) {
+        return onCourseDevice(loss).addTrainingListeners(new LossHistory());
+    }
+
+    /**
+     * Trains on the course's device ({@code COURSE_DEVICE}), not DJL's default of every GPU it sees:
+     * otherwise, on a GPU machine with {@code COURSE_DEVICE=cpu}, the notebook's arrays would sit on
+     * the CPU while training ran on the GPUs.
+     */
+    private static DefaultTrainingConfig onCourseDevice(Loss loss) {
         return new DefaultTrainingConfig(loss)
-                .addTrainingListeners(TrainingListener.Defaults.basic())
-                .addTrainingListeners(new LossHistory());
+                .optDevices(Course.current().devices())
+                .addTrainingListeners(TrainingListener.Defaults.basic());
     }
 
     /**

@@ -1,17 +1,17 @@
 package org.dlcourse;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.Batch;
 import ai.djl.training.dataset.Dataset.Usage;
 import ai.djl.training.dataset.Record;
+import org.dlcourse.data.Checksums;
+import org.dlcourse.data.CifarFiles;
+import org.dlcourse.data.CifarStandIn;
+import org.dlcourse.data.FashionMnistFiles;
+import org.dlcourse.data.ImageBytes;
+import org.dlcourse.setup.CifarWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +23,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 /** The CIFAR-10 loader, on CIFAR-format files the tests write. */
 class CifarLoaderTest {
 
@@ -30,20 +36,20 @@ class CifarLoaderTest {
     Path home;
 
     /** A prepared CIFAR-10 folder in {@code home}: 35 training images in 5 files, 11 test images. */
-    private ImageData[] writePrepared(String folder) throws IOException {
-        ImageData train = TestData.randomCifar(35, 1);
-        ImageData test = TestData.randomCifar(11, 2);
+    private ImageBytes[] writePrepared(String folder) throws IOException {
+        ImageBytes train = TestData.randomCifar(35, 1);
+        ImageBytes test = TestData.randomCifar(11, 2);
         Path dir = home.resolve(folder);
         List<String> names = TestData.writeCifarFolder(dir, train, test);
         Checksums.writeSums(dir, names);
-        return new ImageData[] {train, test};
+        return new ImageBytes[] {train, test};
     }
 
     @Test
     void pixelsAndLabelsRoundTripExactly() throws IOException {
-        ImageData[] written = writePrepared(CifarFiles.FOLDER);
-        ImageSet train = Datasets.cifar10(home, Usage.TRAIN).build();
-        ImageSet test = Datasets.cifar10(home, Usage.TEST).build();
+        ImageBytes[] written = writePrepared(CifarFiles.FOLDER);
+        ImageSet train = Datasets.cifar10().optHome(home).optUsage(Usage.TRAIN).build();
+        ImageSet test = Datasets.cifar10().optHome(home).optUsage(Usage.TEST).build();
         assertEquals(35, train.size());
         assertEquals(11, test.size());
         for (int i = 0; i < 35; i++) {
@@ -61,12 +67,12 @@ class CifarLoaderTest {
 
     @Test
     void aLimitReadsTheFirstImagesAcrossBatchFiles() throws IOException {
-        ImageData[] written = writePrepared(CifarFiles.FOLDER);
-        ImageSet first10 = Datasets.cifar10(home, Usage.TRAIN).optLimit(10).build(); // file 1 has 7
+        ImageBytes[] written = writePrepared(CifarFiles.FOLDER);
+        ImageSet first10 = Datasets.cifar10().optHome(home).optUsage(Usage.TRAIN).optLimit(10).build(); // file 1 has 7
         assertEquals(10, first10.size());
         assertArrayEquals(Arrays.copyOfRange(written[0].pixels, 9 * 3072, 10 * 3072), first10.pixels(9));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Datasets.cifar10(home, Usage.TRAIN).optLimit(36).build());
+                () -> Datasets.cifar10().optHome(home).optUsage(Usage.TRAIN).optLimit(36).build());
         assertTrue(e.getMessage().contains("1..35"), e.getMessage());
     }
 
@@ -88,7 +94,7 @@ class CifarLoaderTest {
         Checksums.writeSums(dir, List.of("data_batch_1.bin", "data_batch_2.bin", "data_batch_3.bin",
                 "data_batch_4.bin", "data_batch_5.bin", "test_batch.bin"));
 
-        ImageSet set = Datasets.cifar10(home, Usage.TEST).build();
+        ImageSet set = Datasets.cifar10().optHome(home).optUsage(Usage.TEST).build();
         assertEquals(7, set.label(0));
         assertEquals("horse", set.className(set.label(0)));
         try (NDManager manager = NDManager.newBaseManager()) {
@@ -114,7 +120,7 @@ class CifarLoaderTest {
         byte[] bytes = Files.readAllBytes(file);
         Files.write(file, Arrays.copyOf(bytes, bytes.length - 100));
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> Datasets.cifar10(home, Usage.TRAIN).build());
+                () -> Datasets.cifar10().optHome(home).optUsage(Usage.TRAIN).build());
         assertTrue(e.getMessage().contains("data_batch_3.bin"), e.getMessage());
         // without the checksum file's help, the format check still catches it
         e = assertThrows(IllegalStateException.class, () -> CifarFiles.count(home.resolve(CifarFiles.FOLDER), Usage.TRAIN));
@@ -129,7 +135,7 @@ class CifarLoaderTest {
         bytes[500] ^= 1;
         Files.write(file, bytes);
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> Datasets.cifar10(home, Usage.TEST).build());
+                () -> Datasets.cifar10().optHome(home).optUsage(Usage.TEST).build());
         assertTrue(e.getMessage().contains("test_batch.bin") && e.getMessage().contains("checksum"), e.getMessage());
     }
 
@@ -147,23 +153,23 @@ class CifarLoaderTest {
 
     @Test
     void missingCifarNamesTheCommandAndTheStandIn() {
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Datasets.cifar10(home, Usage.TRAIN));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Datasets.cifar10().optHome(home).optUsage(Usage.TRAIN).build());
         assertTrue(e.getMessage().contains("./course data") && e.getMessage().contains("cifar10OrStandIn"), e.getMessage());
-        e = assertThrows(IllegalStateException.class, () -> Datasets.cifar10OrStandIn(home, Usage.TRAIN));
+        e = assertThrows(IllegalStateException.class, () -> Datasets.cifar10OrStandIn().optHome(home).optUsage(Usage.TRAIN).build());
         assertTrue(e.getMessage().contains("./course data"), e.getMessage());
     }
 
     @Test
     void cifar10OrStandInPrefersTheRealData() throws IOException {
         writePrepared(CifarStandIn.FOLDER);
-        CifarFiles.writeMeta(home.resolve(CifarStandIn.FOLDER), FashionMnistFiles.CLASS_NAMES);
-        ImageSet standIn = Datasets.cifar10OrStandIn(home, Usage.TEST).build();
+        CifarWriter.writeMeta(home.resolve(CifarStandIn.FOLDER), FashionMnistFiles.CLASS_NAMES);
+        ImageSet standIn = Datasets.cifar10OrStandIn().optHome(home).optUsage(Usage.TEST).build();
         assertTrue(standIn.isStandIn());
         assertEquals("CIFAR-10 stand-in (Fashion-MNIST)", standIn.name());
         assertEquals(FashionMnistFiles.CLASS_NAMES, standIn.classNames());
 
         writePrepared(CifarFiles.FOLDER);
-        ImageSet real = Datasets.cifar10OrStandIn(home, Usage.TEST).build();
+        ImageSet real = Datasets.cifar10OrStandIn().optHome(home).optUsage(Usage.TEST).build();
         assertFalse(real.isStandIn());
         assertEquals("CIFAR-10", real.name());
     }
@@ -171,8 +177,8 @@ class CifarLoaderTest {
     @Test
     void augmentationOnlyFlipsAndShiftsByUpTo4Pixels() throws Exception {
         writePrepared(CifarFiles.FOLDER);
-        ImageSet plain = Datasets.cifar10(home, Usage.TEST).build();
-        ImageSet augmented = Datasets.cifar10(home, Usage.TEST).optAugment(true).setSampling(11, false).build();
+        ImageSet plain = Datasets.cifar10().optHome(home).optUsage(Usage.TEST).build();
+        ImageSet augmented = Datasets.cifar10().optHome(home).optUsage(Usage.TEST).optAugment(true).setSampling(11, false).build();
         try (NDManager manager = NDManager.newBaseManager()) {
             float[] original = plain.images(manager, 0).toFloatArray();
             Set<String> variantsSeen = new HashSet<>();

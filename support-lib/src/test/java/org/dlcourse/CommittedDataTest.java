@@ -1,8 +1,7 @@
 package org.dlcourse;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import org.dlcourse.data.Checksums;
+import org.dlcourse.data.PreparedData;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
 
@@ -14,12 +13,15 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 /** The small tables committed in datasets/: as datasets/README.md describes them. */
 class CommittedDataTest {
 
     @Test
     void readmeChecksumsAndSizesMatchTheCommittedFiles() throws IOException {
-        Path home = Datasets.home();
+        Path home = PreparedData.home();
         String readme = Files.readString(home.resolve("README.md"));
         Matcher row = Pattern.compile("(?m)^\\| ([\\w-]+\\.csv) \\|.*\\| (\\d+) \\| ([0-9a-f]{64}) \\|$").matcher(readme);
         Map<String, String> listed = new LinkedHashMap<>();

@@ -1,10 +1,5 @@
 package org.dlcourse;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -23,6 +18,10 @@ import ai.djl.training.listener.EvaluatorTrainingListener;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import org.dlcourse.data.Checksums;
+import org.dlcourse.data.FashionMnistFiles;
+import org.dlcourse.data.Idx;
+import org.dlcourse.data.ImageBytes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +30,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The Fashion-MNIST loader, on the real files of Debian's dataset-fashion-mnist package. */
 class FashionMnistTest {
@@ -45,8 +49,8 @@ class FashionMnistTest {
     @Test
     void realFilesHaveTheOfficialCountsAndBalancedClasses() {
         Path dir = TestData.debianFashionMnist();
-        ImageData train = FashionMnistFiles.read(dir, Usage.TRAIN);
-        ImageData test = FashionMnistFiles.read(dir, Usage.TEST);
+        ImageBytes train = FashionMnistFiles.read(dir, Usage.TRAIN);
+        ImageBytes test = FashionMnistFiles.read(dir, Usage.TEST);
         assertEquals(60_000, train.count());
         assertEquals(10_000, test.count());
         int[] trainPerClass = new int[10];
@@ -67,7 +71,7 @@ class FashionMnistTest {
 
     @Test
     void pixelBytes0To255BecomeFloats0To1() {
-        ImageSet set = Datasets.fashionMnist(home, Usage.TRAIN).optLimit(500).build();
+        ImageSet set = Datasets.fashionMnist().optHome(home).optUsage(Usage.TRAIN).optLimit(500).build();
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray images = set.images(manager, 0, 1, 2);
             assertEquals(new Shape(3, 1, 28, 28), images.getShape());
@@ -84,7 +88,7 @@ class FashionMnistTest {
 
     @Test
     void batchesHaveTheShapesEasyTrainExpects() throws Exception {
-        ImageSet set = Datasets.fashionMnist(home, Usage.TEST).optLimit(100).setSampling(32, false).build();
+        ImageSet set = Datasets.fashionMnist().optHome(home).optUsage(Usage.TEST).optLimit(100).setSampling(32, false).build();
         try (NDManager manager = NDManager.newBaseManager()) {
             int batches = 0;
             int images = 0;
@@ -105,7 +109,7 @@ class FashionMnistTest {
 
     @Test
     void labelsOfABatchAreThoseOfItsImages() throws Exception {
-        ImageSet set = Datasets.fashionMnist(home, Usage.TEST).optLimit(64).setSampling(64, false).build();
+        ImageSet set = Datasets.fashionMnist().optHome(home).optUsage(Usage.TEST).optLimit(64).setSampling(64, false).build();
         try (NDManager manager = NDManager.newBaseManager()) {
             Batch batch = set.getData(manager).iterator().next();
             float[] labels = batch.getLabels().singletonOrThrow().toFloatArray();
@@ -118,7 +122,7 @@ class FashionMnistTest {
 
     @Test
     void normalisedImagesHaveMeanNearZeroAndDeviationNearOne() {
-        ImageSet set = Datasets.fashionMnist(home, Usage.TRAIN).optLimit(2000).optNormalize(true).build();
+        ImageSet set = Datasets.fashionMnist().optHome(home).optUsage(Usage.TRAIN).optLimit(2000).optNormalize(true).build();
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray x = set.images(manager, range(2000));
             float mean = x.mean().getFloat();
@@ -130,8 +134,8 @@ class FashionMnistTest {
 
     @Test
     void asCifarIsPaddedTo32AndGreyInAllThreeChannels() {
-        ImageSet grey = Datasets.fashionMnist(home, Usage.TEST).optLimit(10).build();
-        ImageSet cifarShaped = Datasets.fashionMnistAsCifar(home, Usage.TEST).optLimit(10).build();
+        ImageSet grey = Datasets.fashionMnist().optHome(home).optUsage(Usage.TEST).optLimit(10).build();
+        ImageSet cifarShaped = Datasets.fashionMnistAsCifar().optHome(home).optUsage(Usage.TEST).optLimit(10).build();
         assertEquals(new Shape(3, 32, 32), cifarShaped.imageShape());
         byte[] original = grey.pixels(3);
         byte[] padded = cifarShaped.pixels(3);
@@ -150,8 +154,8 @@ class FashionMnistTest {
 
     @Test
     void aSmallNetworkLearnsFromItWithEasyTrain() throws Exception {
-        ImageSet train = Datasets.fashionMnist(home, Usage.TRAIN).optLimit(2000).setSampling(50, true).build();
-        ImageSet test = Datasets.fashionMnist(home, Usage.TEST).optLimit(1000).setSampling(250, false).build();
+        ImageSet train = Datasets.fashionMnist().optHome(home).optUsage(Usage.TRAIN).optLimit(2000).setSampling(50, true).build();
+        ImageSet test = Datasets.fashionMnist().optHome(home).optUsage(Usage.TEST).optLimit(1000).setSampling(250, false).build();
         try (Model model = Model.newInstance("fashion-mlp")) {
             model.setBlock(new SequentialBlock().add(Blocks.batchFlattenBlock()).add(Linear.builder().setUnits(10).build()));
             DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
@@ -170,19 +174,19 @@ class FashionMnistTest {
     @Test
     void wrongLimitUsageOrBatchSizeSaysWhatIsAllowed() {
         IllegalArgumentException tooMany = assertThrows(IllegalArgumentException.class,
-                () -> Datasets.fashionMnist(home, Usage.TEST).optLimit(10_001).build());
+                () -> Datasets.fashionMnist().optHome(home).optUsage(Usage.TEST).optLimit(10_001).build());
         assertTrue(tooMany.getMessage().contains("1..10000"), tooMany.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> Datasets.fashionMnist(home, Usage.TEST).optLimit(0).build());
+        assertThrows(IllegalArgumentException.class, () -> Datasets.fashionMnist().optHome(home).optUsage(Usage.TEST).optLimit(0).build());
         IllegalArgumentException validation = assertThrows(IllegalArgumentException.class,
-                () -> Datasets.fashionMnist(home, Usage.VALIDATION));
+                () -> Datasets.fashionMnist().optHome(home).optUsage(Usage.VALIDATION));
         assertTrue(validation.getMessage().contains("Usage.TRAIN or Usage.TEST"), validation.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> Datasets.fashionMnist(home, Usage.TEST).setSampling(0, false).build());
+        assertThrows(IllegalArgumentException.class, () -> Datasets.fashionMnist().optHome(home).optUsage(Usage.TEST).setSampling(0, false).build());
     }
 
     @Test
     void missingDataNamesTheCommandThatPreparesIt(@TempDir Path empty) {
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> Datasets.fashionMnist(empty, Usage.TRAIN).build());
+                () -> Datasets.fashionMnist().optHome(empty).optUsage(Usage.TRAIN).build());
         assertTrue(e.getMessage().contains("./course data"), e.getMessage());
     }
 
@@ -198,7 +202,7 @@ class FashionMnistTest {
         bytes[bytes.length / 2] ^= 1;
         Files.write(labels, bytes);
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> Datasets.fashionMnist(copy, Usage.TEST).build());
+                () -> Datasets.fashionMnist().optHome(copy).optUsage(Usage.TEST).build());
         assertTrue(e.getMessage().contains("t10k-labels-idx1-ubyte.gz") && e.getMessage().contains("checksum"),
                 e.getMessage());
     }

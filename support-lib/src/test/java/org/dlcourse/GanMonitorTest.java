@@ -2,6 +2,7 @@ package org.dlcourse;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import org.dlcourse.draw.Curves;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.XYChart;
@@ -63,16 +64,16 @@ class GanMonitorTest {
 
     @Test
     void longRunsAreAveragedIntoAFewHundredPoints() {
-        assertEquals(1, GanMonitor.blockSize(GanMonitor.MAX_POINTS));
-        assertEquals(3, GanMonitor.blockSize(3 * GanMonitor.MAX_POINTS));
-        assertEquals(List.of(2.0, 5.0), GanMonitor.blockMeans(List.of(1.0, 3.0, 5.0), 2));
+        assertEquals(1, Curves.blockSize(Curves.MAX_POINTS));
+        assertEquals(3, Curves.blockSize(3 * Curves.MAX_POINTS));
+        assertEquals(List.of(2.0, 5.0), Curves.blockMeans(List.of(1.0, 3.0, 5.0), 2));
         GanMonitor monitor = new GanMonitor("GAN", 1);
-        for (int i = 0; i < 10 * GanMonitor.MAX_POINTS; i++) {
+        for (int i = 0; i < 10 * Curves.MAX_POINTS; i++) {
             monitor.step(1.0, 1.0);
         }
         XYChart chart = monitor.chart();
         assertTrue(chart.getSeriesMap().get("discriminator loss (mean of 10 steps)").getXData().length
-                <= GanMonitor.MAX_POINTS, chart.getSeriesMap().keySet().toString());
+                <= Curves.MAX_POINTS, chart.getSeriesMap().keySet().toString());
     }
 
     @Test

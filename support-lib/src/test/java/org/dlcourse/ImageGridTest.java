@@ -21,7 +21,7 @@ class ImageGridTest {
 
     @BeforeAll
     static void load() throws IOException {
-        test = Datasets.fashionMnist(TestData.preparedHome(), Usage.TEST).optLimit(32).build();
+        test = Datasets.fashionMnist().optHome(TestData.preparedHome()).optUsage(Usage.TEST).optLimit(32).build();
     }
 
     @Test

@@ -1,8 +1,11 @@
 package org.dlcourse;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import ai.djl.training.dataset.Dataset.Usage;
+import org.dlcourse.data.CifarFiles;
+import org.dlcourse.data.FashionMnistFiles;
+import org.dlcourse.data.ImageBytes;
+import org.dlcourse.setup.CifarWriter;
+import org.dlcourse.setup.Prepare;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,15 +21,17 @@ import java.util.Map;
 import java.util.Random;
 import java.util.zip.GZIPOutputStream;
 
-/** Data the tests share: the real Fashion-MNIST, and CIFAR-format files they write themselves. */
-final class TestData {
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-    static final PrintStream SILENT = new PrintStream(OutputStream.nullOutputStream());
+/** Data the tests share: the real Fashion-MNIST, and CIFAR-format files they write themselves. */
+public final class TestData {
+
+    public static final PrintStream SILENT = new PrintStream(OutputStream.nullOutputStream());
 
     private TestData() {}
 
     /** The Debian package's folder; fails (never skips) when it is not installed. */
-    static Path debianFashionMnist() {
+    public static Path debianFashionMnist() {
         Path dir = FashionMnistFiles.DEBIAN_DIR;
         boolean complete = FashionMnistFiles.ALL.stream().allMatch(f -> Files.isRegularFile(dir.resolve(f.name())));
         assertTrue(complete, "Fashion-MNIST is not installed in " + dir + ": these tests need the real data."
@@ -35,14 +40,14 @@ final class TestData {
     }
 
     /** A data folder with Fashion-MNIST prepared, shared by all tests (kept in target/, verified on reuse). */
-    static synchronized Path preparedHome() throws IOException {
+    public static synchronized Path preparedHome() throws IOException {
         Path home = Path.of("target", "test-data", "home").toAbsolutePath();
         Prepare.prepareFashionMnist(home, debianFashionMnist(), SILENT);
         return home;
     }
 
     /** {@code n} random 3x32x32 images with labels 0..9. */
-    static ImageData randomCifar(int n, long seed) {
+    public static ImageBytes randomCifar(int n, long seed) {
         Random random = new Random(seed);
         byte[] pixels = new byte[n * CifarFiles.PIXELS];
         byte[] labels = new byte[n];
@@ -50,20 +55,20 @@ final class TestData {
         for (int i = 0; i < n; i++) {
             labels[i] = (byte) random.nextInt(10);
         }
-        return new ImageData("test", CifarFiles.CLASS_NAMES, 3, 32, 32, pixels, labels, CifarFiles.MEAN, CifarFiles.STD);
+        return new ImageBytes("test", CifarFiles.CLASS_NAMES, 3, 32, 32, pixels, labels, CifarFiles.MEAN, CifarFiles.STD);
     }
 
     /** Writes a CIFAR-format folder: the training images spread over the 5 batch files, plus the test file. */
-    static List<String> writeCifarFolder(Path dir, ImageData train, ImageData test) throws IOException {
+    public static List<String> writeCifarFolder(Path dir, ImageBytes train, ImageBytes test) throws IOException {
         Files.createDirectories(dir);
         List<String> names = new ArrayList<>(CifarFiles.files(Usage.TRAIN));
         int per = train.count() / names.size();
         for (int b = 0; b < names.size(); b++) {
             int to = b == names.size() - 1 ? train.count() : (b + 1) * per;
-            CifarFiles.write(dir.resolve(names.get(b)), train, b * per, to);
+            CifarWriter.write(dir.resolve(names.get(b)), train, b * per, to);
         }
         String testFile = CifarFiles.files(Usage.TEST).get(0);
-        CifarFiles.write(dir.resolve(testFile), test, 0, test.count());
+        CifarWriter.write(dir.resolve(testFile), test, 0, test.count());
         names.add(testFile);
         return names;
     }
@@ -73,7 +78,7 @@ final class TestData {
      * by hand in the POSIX ustar format (a 512-byte header per file, data padded to 512 bytes, two
      * empty blocks at the end): commons-compress's writer needs commons-lang3, absent here.
      */
-    static byte[] tarGz(Map<String, byte[]> files) throws IOException {
+    public static byte[] tarGz(Map<String, byte[]> files) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (OutputStream out = new GZIPOutputStream(bytes)) {
             for (Map.Entry<String, byte[]> file : files.entrySet()) {

@@ -1,6 +1,8 @@
 package org.dlcourse;
 
+import ai.djl.Device;
 import ai.djl.Model;
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -16,8 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.knowm.xchart.XYChart;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -42,6 +46,31 @@ class TrainingTest {
                 Optimizer.sgd().setLearningRateTracker(Tracker.fixed(0.5f)).build()));
         trainer.initialize(new Shape(16, 1));
         return trainer;
+    }
+
+    /**
+     * COURSE_DEVICE must reach the trainers: with the course on another device than DJL's default
+     * (a GPU on this CPU-only machine, or the CPU on a GPU machine), both configurations train there.
+     * Building a trainer allocates nothing, so the device need not exist.
+     */
+    @Test
+    void trainersRunOnTheCoursesDeviceNotDjlsDefault() {
+        Course saved = Course.current();
+        Device other = Engine.getInstance().getGpuCount() == 0 ? Device.gpu(0) : Device.cpu();
+        Course.current = new Course(Engine.getInstance(), other, Profile.FAST);
+        try (Model model = Model.newInstance("line", Device.cpu())) {
+            model.setBlock(Linear.builder().setUnits(1).build());
+            for (DefaultTrainingConfig config : List.of(Training.config(Loss.l2Loss(), "device"),
+                    Training.quietConfig(Loss.l2Loss()))) {
+                try (Trainer trainer = model.newTrainer(config)) {
+                    assertArrayEquals(new Device[] {other}, trainer.getDevices());
+                    assertFalse(Arrays.equals(Engine.getInstance().getDevices(), trainer.getDevices()),
+                            "the test needs a course device DJL would not pick by itself");
+                }
+            }
+        } finally {
+            Course.current = saved;
+        }
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.dlcourse;
+package org.dlcourse.data;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,10 +19,10 @@ import java.util.HexFormat;
  * file whose digest matches is renamed to its final name (a rename within a folder is atomic).
  * An interrupted or wrong download leaves nothing that looks like the real file.
  */
-final class Download {
+public final class Download {
 
     /** A download whose bytes are not the expected ones (wrong file, corrupted transfer, captive portal). */
-    static final class ChecksumException extends IOException {
+    public static final class ChecksumException extends IOException {
         ChecksumException(String message) {
             super(message);
         }
@@ -37,7 +37,7 @@ final class Download {
      * Fetches {@code url} to {@code target}, checking the {@code algorithm} ("MD5", "SHA-256")
      * digest against {@code expectedHex}. Prints a line of progress to {@code progress} (may be null).
      */
-    static void fetch(URI url, Path target, String algorithm, String expectedHex, PrintStream progress)
+    public static void fetch(URI url, Path target, String algorithm, String expectedHex, PrintStream progress)
             throws IOException {
         Path part = target.resolveSibling(target.getFileName() + ".part");
         try {

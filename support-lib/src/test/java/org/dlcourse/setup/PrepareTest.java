@@ -1,4 +1,4 @@
-package org.dlcourse;
+package org.dlcourse.setup;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,6 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.training.dataset.Dataset.Usage;
 import com.sun.net.httpserver.HttpServer;
+import org.dlcourse.Datasets;
+import org.dlcourse.ImageSet;
+import org.dlcourse.TestData;
+import org.dlcourse.data.Checksums;
+import org.dlcourse.data.CifarFiles;
+import org.dlcourse.data.CifarStandIn;
+import org.dlcourse.data.FashionMnistFiles;
+import org.dlcourse.data.ImageBytes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,15 +50,15 @@ class PrepareTest {
     private volatile boolean cutMidBody;
     private byte[] archive;
     private String archiveMd5;
-    private ImageData train;
+    private ImageBytes train;
 
     @BeforeEach
     void serveASmallCifarArchive() throws IOException {
         train = TestData.randomCifar(25, 5);
-        ImageData test = TestData.randomCifar(5, 6);
+        ImageBytes test = TestData.randomCifar(5, 6);
         Path staging = Files.createTempDirectory("cifar-staging");
         TestData.writeCifarFolder(staging, train, test);
-        CifarFiles.writeMeta(staging, CifarFiles.CLASS_NAMES);
+        CifarWriter.writeMeta(staging, CifarFiles.CLASS_NAMES);
         Map<String, byte[]> files = new LinkedHashMap<>();
         try (Stream<Path> list = Files.list(staging)) {
             for (Path file : list.sorted().toList()) {
@@ -93,7 +101,7 @@ class PrepareTest {
     @Test
     void cifarIsDownloadedCheckedAndUnpackedIntoPlace() throws IOException {
         assertTrue(Prepare.prepareCifar(home, options(), TestData.SILENT));
-        ImageSet set = Datasets.cifar10(home, Usage.TRAIN).build();
+        ImageSet set = Datasets.cifar10().optHome(home).optUsage(Usage.TRAIN).build();
         assertEquals(25, set.size());
         assertArrayEquals(Arrays.copyOfRange(train.pixels, 24 * 3072, 25 * 3072), set.pixels(24));
         assertOnly(home, CifarFiles.FOLDER);
@@ -137,22 +145,22 @@ class PrepareTest {
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("CIFAR-10 is absent and the CIFAR-10 stand-in"),
                 out.toString(StandardCharsets.UTF_8));
 
-        ImageSet standIn = Datasets.cifar10OrStandIn(home, Usage.TEST).optLimit(20).build();
+        ImageSet standIn = Datasets.cifar10OrStandIn().optHome(home).optUsage(Usage.TEST).optLimit(20).build();
         assertTrue(standIn.isStandIn());
         assertEquals("CIFAR-10 stand-in (Fashion-MNIST)", standIn.name());
         assertEquals(FashionMnistFiles.CLASS_NAMES, standIn.classNames());
-        ImageSet fashion20 = Datasets.fashionMnistAsCifar(home, Usage.TEST).optLimit(20).build();
+        ImageSet fashion20 = Datasets.fashionMnistAsCifar().optHome(home).optUsage(Usage.TEST).optLimit(20).build();
         for (int i = 0; i < 20; i++) {
             assertArrayEquals(fashion20.pixels(i), standIn.pixels(i), "stand-in image " + i);
             assertEquals(fashion20.label(i), standIn.label(i));
         }
-        assertEquals(50_000, Datasets.cifar10OrStandIn(home, Usage.TRAIN).build().size());
+        assertEquals(50_000, Datasets.cifar10OrStandIn().optHome(home).optUsage(Usage.TRAIN).build().size());
 
         // back online: the real data replaces the stand-in
         String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/cifar-10-binary.tar.gz";
         assertEquals(0, Prepare.run(new String[] {"--data", home.toString(), "--fashion-dir", fashion.toString(),
                 "--cifar-url", url, "--cifar-md5", archiveMd5}, TestData.SILENT, TestData.SILENT));
-        assertFalse(Datasets.cifar10OrStandIn(home, Usage.TEST).build().isStandIn());
+        assertFalse(Datasets.cifar10OrStandIn().optHome(home).optUsage(Usage.TEST).build().isStandIn());
         assertOnly(home, CifarFiles.FOLDER, FashionMnistFiles.FOLDER);
     }
 

@@ -1,4 +1,4 @@
-package org.dlcourse;
+package org.dlcourse.optim;
 
 import ai.djl.ndarray.NDArray;
 
@@ -16,6 +16,7 @@ import ai.djl.ndarray.NDArray;
  * Defaults are PyTorch's (lr 1, ρ 0.9, ε 1e-6); with lr 1 and the same ρ and ε it computes
  * exactly what DJL's Adadelta computes on MXNet. (Keras's default lr is 0.001, a thousand times
  * slower: a classic surprise when comparing optimizers.)
+ * <p>Used in 04 §6.
  */
 public final class PlainAdadelta extends HandWrittenOptimizer {
 

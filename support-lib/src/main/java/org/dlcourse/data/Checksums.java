@@ -1,4 +1,4 @@
-package org.dlcourse;
+package org.dlcourse.data;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,22 +22,22 @@ import java.util.Map;
  * verified; so a folder without it is unfinished, and a file that no longer matches it is corrupt.
  * The format is the one {@code sha256sum -c} reads, so anyone can check the data by hand.
  */
-final class Checksums {
+public final class Checksums {
 
     /** The marker file of a prepared folder. */
-    static final String SUMS = "SHA256SUMS";
+    public static final String SUMS = "SHA256SUMS";
 
     private Checksums() {}
 
     /** The hex SHA-256 of a file. */
-    static String sha256(Path file) throws IOException {
+    public static String sha256(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return digest(in, "SHA-256");
         }
     }
 
     /** The hex digest ({@code "SHA-256"}, {@code "MD5"}) of everything left in a stream. */
-    static String digest(InputStream in, String algorithm) throws IOException {
+    public static String digest(InputStream in, String algorithm) throws IOException {
         MessageDigest md = newDigest(algorithm);
         byte[] buffer = new byte[1 << 16];
         for (int n; (n = in.read(buffer)) > 0; ) {
@@ -46,7 +46,7 @@ final class Checksums {
         return HexFormat.of().formatHex(md.digest());
     }
 
-    static MessageDigest newDigest(String algorithm) {
+    public static MessageDigest newDigest(String algorithm) {
         try {
             return MessageDigest.getInstance(algorithm);
         } catch (NoSuchAlgorithmException e) {
@@ -55,7 +55,7 @@ final class Checksums {
     }
 
     /** Writes {@code SHA256SUMS} for these files of {@code dir}, atomically (temp file, then rename). */
-    static void writeSums(Path dir, List<String> fileNames) throws IOException {
+    public static void writeSums(Path dir, List<String> fileNames) throws IOException {
         StringBuilder text = new StringBuilder();
         for (String name : fileNames) {
             text.append(sha256(dir.resolve(name))).append("  ").append(name).append('\n');
@@ -66,7 +66,7 @@ final class Checksums {
     }
 
     /** File name to checksum, as listed in {@code dir/SHA256SUMS}; empty if the folder is unfinished. */
-    static Map<String, String> readSums(Path dir) throws IOException {
+    public static Map<String, String> readSums(Path dir) throws IOException {
         Map<String, String> sums = new LinkedHashMap<>();
         Path file = dir.resolve(SUMS);
         if (!Files.isRegularFile(file)) {
@@ -85,7 +85,7 @@ final class Checksums {
      * The files of {@code wanted} that are missing from {@code dir} or do not match its
      * {@code SHA256SUMS}; all of them when the folder was never finished. Empty means verified.
      */
-    static List<String> mismatches(Path dir, List<String> wanted) {
+    public static List<String> mismatches(Path dir, List<String> wanted) {
         try {
             Map<String, String> sums = readSums(dir);
             List<String> bad = new ArrayList<>();
@@ -103,7 +103,7 @@ final class Checksums {
     }
 
     /** True if every wanted file is present and matches {@code SHA256SUMS}. */
-    static boolean verified(Path dir, List<String> wanted) {
+    public static boolean verified(Path dir, List<String> wanted) {
         return Files.isDirectory(dir) && mismatches(dir, wanted).isEmpty();
     }
 
@@ -111,7 +111,7 @@ final class Checksums {
      * Checks the files a loader is about to read, so corrupt data stops the notebook before any
      * training starts, with the command that repairs it.
      */
-    static void requireVerified(Path dir, List<String> wanted, String what) {
+    public static void requireVerified(Path dir, List<String> wanted, String what) {
         if (!Files.isRegularFile(dir.resolve(SUMS))) {
             throw new IllegalStateException(what + " is not prepared (no " + dir.resolve(SUMS)
                     + "): run ./course data to prepare it.");

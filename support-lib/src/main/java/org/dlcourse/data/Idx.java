@@ -1,4 +1,4 @@
-package org.dlcourse;
+package org.dlcourse.data;
 
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
@@ -16,7 +16,7 @@ import java.util.zip.GZIPInputStream;
  * the values. Everything is checked, so a truncated or corrupt file fails here, naming the file,
  * before any training starts; gzip's own CRC catches corruption inside a .gz file.
  */
-final class Idx {
+public final class Idx {
 
     private static final int UBYTE_IMAGES = 0x0803; // unsigned bytes, 3 dimensions (n, rows, cols)
     private static final int UBYTE_LABELS = 0x0801; // unsigned bytes, 1 dimension (n)
@@ -24,12 +24,12 @@ final class Idx {
     private Idx() {}
 
     /** The pixels of an image file, image after image, row after row; checks the image size. */
-    static byte[] readImages(Path file, int rows, int cols) {
+    public static byte[] readImages(Path file, int rows, int cols) {
         return read(file, UBYTE_IMAGES, rows, cols);
     }
 
     /** The labels of a label file, one byte each. */
-    static byte[] readLabels(Path file) {
+    public static byte[] readLabels(Path file) {
         return read(file, UBYTE_LABELS, 1, 1);
     }
 

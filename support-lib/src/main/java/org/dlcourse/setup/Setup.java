@@ -1,4 +1,4 @@
-package org.dlcourse;
+package org.dlcourse.setup;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;

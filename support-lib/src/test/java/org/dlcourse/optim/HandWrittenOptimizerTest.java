@@ -1,4 +1,4 @@
-package org.dlcourse;
+package org.dlcourse.optim;
 
 import ai.djl.Device;
 import ai.djl.Model;
@@ -15,6 +15,8 @@ import ai.djl.training.initializer.ConstantInitializer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import org.dlcourse.LossHistory;
+import org.dlcourse.Training;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

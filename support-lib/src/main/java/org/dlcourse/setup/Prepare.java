@@ -1,7 +1,13 @@
-package org.dlcourse;
+package org.dlcourse.setup;
 
 import ai.djl.training.dataset.Dataset.Usage;
 import ai.djl.util.TarUtils;
+import org.dlcourse.data.Checksums;
+import org.dlcourse.data.CifarFiles;
+import org.dlcourse.data.CifarStandIn;
+import org.dlcourse.data.Download;
+import org.dlcourse.data.FashionMnistFiles;
+import org.dlcourse.data.PreparedData;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,10 +24,10 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 /**
- * {@code ./course data}: puts the image data sets into {@link Datasets#home()}, verified, once.
+ * {@code ./course data}: puts the image data sets into {@link PreparedData#home()}, verified, once.
  *
  * <pre>
- * java -cp support-lib/target/course-support.jar org.dlcourse.Prepare [--skip-cifar | --require-cifar] [--cifar-url URL]
+ * java -cp support-lib/target/course-support.jar org.dlcourse.setup.Prepare [--skip-cifar | --require-cifar] [--cifar-url URL]
  * </pre>
  *
  * <ul>
@@ -63,7 +69,7 @@ public final class Prepare {
             return 2;
         }
         try {
-            Path home = options.data != null ? options.data : Datasets.home();
+            Path home = options.data != null ? options.data : PreparedData.home();
             prepareFashionMnist(home, options.fashionDir, out);
             if (prepareCifar(home, options, out)) {
                 removeStandIn(home, out);
@@ -81,7 +87,7 @@ public final class Prepare {
     }
 
     /** Copies (or downloads) Fashion-MNIST into {@code home/fashion-mnist} and checks its content. */
-    static void prepareFashionMnist(Path home, Path sourceDir, PrintStream out) throws IOException {
+    public static void prepareFashionMnist(Path home, Path sourceDir, PrintStream out) throws IOException {
         Path target = home.resolve(FashionMnistFiles.FOLDER);
         List<String> names = FashionMnistFiles.ALL.stream().map(FashionMnistFiles.Known::name).toList();
         if (Checksums.verified(target, names)) {
@@ -201,7 +207,7 @@ public final class Prepare {
     static void prepareStandIn(Path home, PrintStream out) throws IOException {
         Path target = home.resolve(CifarStandIn.FOLDER);
         if (!Checksums.verified(target, CifarStandIn.files())) {
-            writeFolder(target, part -> CifarStandIn.write(home.resolve(FashionMnistFiles.FOLDER), part));
+            writeFolder(target, part -> CifarWriter.writeStandIn(home.resolve(FashionMnistFiles.FOLDER), part));
         }
         out.println("CIFAR-10 stand-in: ready in " + target + " (Fashion-MNIST images in CIFAR-10's format;"
                 + " notebooks label it \"" + CifarStandIn.NAME + "\")");

@@ -1,4 +1,4 @@
-package org.dlcourse;
+package org.dlcourse.optim;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.training.optimizer.Optimizer;
@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * options every DJL optimizer takes (gradient rescaling and clipping, weight decay), the state
  * kept per parameter, freeing temporary arrays, and resetting the gradient (PyTorch adds each new
  * gradient to the old one; its fused kernels reset it, so a hand-written rule must too).
+ * <p>Used in 04 §6, through {@link Adamax} and {@link PlainAdadelta}.
  */
 public abstract class HandWrittenOptimizer extends Optimizer {
 

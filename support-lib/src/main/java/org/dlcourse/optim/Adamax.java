@@ -1,4 +1,4 @@
-package org.dlcourse;
+package org.dlcourse.optim;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.training.tracker.ParameterTracker;
@@ -15,6 +15,7 @@ import ai.djl.training.tracker.Tracker;
  * </pre>
  * Defaults are Keras's (lr 0.001, β1 0.9, β2 0.999, ε 1e-7), as in the course's TensorFlow code.
  * Build it like DJL's optimizers: {@code Adamax.builder().optLearningRateTracker(Tracker.fixed(0.002f)).build()}.
+ * <p>Used in 04 §6.
  */
 public final class Adamax extends HandWrittenOptimizer {
 
