@@ -1,6 +1,7 @@
 package org.dlcourse.bench;
 
 import org.dlcourse.Plots;
+import org.dlcourse.draw.Notebook;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.style.Styler;
 
@@ -14,7 +15,7 @@ import java.util.Map;
 
 /**
  * Draws docs/benchmarks.png for bench/bench.py: the CNN's training throughput, one group of bars
- * per batch size, one bar per contender, rendered by the kit's own {@link Plots#png} (XChart).
+ * per batch size, one bar per contender, rendered by the kit's own {@link Notebook#png} (XChart).
  *
  * <p>Usage: {@code BenchChart CHART.tsv OUT.png TITLE}, the TSV's lines being {@code batch \t contender \t images/s}.
  */
@@ -52,6 +53,6 @@ public final class BenchChart {
             }
             chart.addSeries(s.getKey(), batches, values);
         }
-        Files.write(Path.of(args[1]), Plots.png(chart));
+        Files.write(Path.of(args[1]), Notebook.png(chart));
     }
 }

@@ -13,9 +13,9 @@ import java.util.stream.Collectors;
 /**
  * The check cells' one helper. Each call states one promise about a value the notebook computed: kept, it
  * prints a ticked line ({@code ✓ test accuracy: 0.853 ≥ 0.78}) so the reader sees what was checked; broken, it
- * throws {@link Failed}, whose message names what was checked and the values that broke it, and the test
- * runner fails at that cell. Numbers are written by {@link Numbers#text}. Used by the check cells of every
- * notebook: 01 §5, §6, §7; 02 §2, §4, §5, §7; 03 §3, §5, §8; 04 §3, §9; 05 §2, §7; 06 §5, §9.
+ * throws {@link Failed}, naming what was checked and the values that broke it, and the test runner fails at
+ * that cell. Used by the check cells of every notebook: 01 §5, §6, §7; 02 §2, §4, §5, §7; 03 §3, §5, §8;
+ * 04 §3, §9; 05 §2, §7; 06 §5, §9.
  */
 public final class Check {
 
@@ -71,13 +71,11 @@ public final class Check {
                 + " (± " + Numbers.text(tolerance) + ", largest difference " + Numbers.text(largest) + ")");
     }
 
-    /** actual ≥ bar. */
     public static void atLeast(String what, double actual, double bar) {
         if (!(actual >= bar)) throw new Failed(what, Numbers.text(actual) + " is below the bar " + Numbers.text(bar));
         pass(what + ": " + Numbers.text(actual) + " ≥ " + Numbers.text(bar));
     }
 
-    /** actual ≤ bar. */
     public static void atMost(String what, double actual, double bar) {
         if (!(actual <= bar)) throw new Failed(what, Numbers.text(actual) + " is above the bar " + Numbers.text(bar));
         pass(what + ": " + Numbers.text(actual) + " ≤ " + Numbers.text(bar));

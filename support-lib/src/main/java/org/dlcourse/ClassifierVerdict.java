@@ -15,15 +15,12 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * What a classifier says about a set of images, counted: its predicted class and confidence for
- * each, per class, as numbers, a table and a histogram. It measures generated images, not only
- * shows them: a good generator gives samples the classifier is sure about ({@link #confidentShare})
- * in every class ({@link #classesAmongConfident}); a collapsed one gives many of one or two classes.
- * {@link ImagesByClass} shows the samples sorted by verdict.
- *
- * <p>Confidence alone proves little: a classifier can be sure about pure noise (it never saw any,
- * and nothing made it say "I don't know"). So there is also {@link PixelDistance}, which needs no
- * classifier at all.
+ * What a classifier says about a set of images, counted: its predicted class and confidence for each,
+ * per class, as numbers, a table and a histogram. It measures generated images, not only shows them: a
+ * good generator gives samples the classifier is sure about ({@link #confidentShare}) in every class
+ * ({@link #classesAmongConfident}); a collapsed one gives many of one or two classes ({@link ImagesByClass}
+ * shows them). Confidence alone proves little: a classifier can be sure about pure noise (nothing made it
+ * say "I don't know"), hence also {@link PixelDistance}, which needs no classifier.
  * <p>Used in 06 §6 to §8.
  */
 public final class ClassifierVerdict {
@@ -43,10 +40,7 @@ public final class ClassifierVerdict {
         this.confidence = confidence;
     }
 
-    /**
-     * The verdict of {@code (N, classes)} probabilities (a softmax output: each row sums to 1),
-     * a prediction counting as confident from {@link #CONFIDENT}.
-     */
+    /** The verdict of {@code (N, classes)} probabilities (a softmax output: each row sums to 1). */
     public static ClassifierVerdict of(NDArray probabilities, List<String> classNames) {
         long[] shape = probabilities.getShape().getShape();
         if (shape.length != 2 || shape[1] != classNames.size()) {
@@ -96,7 +90,6 @@ public final class ClassifierVerdict {
         return classNames;
     }
 
-    /** The confidence from which a prediction counts. */
     public double threshold() {
         return threshold;
     }
@@ -147,10 +140,7 @@ public final class ClassifierVerdict {
         return total == 0 ? Double.NaN : (double) Arrays.stream(confidentPerClass()).max().orElse(0) / total;
     }
 
-    /**
-     * The indices of up to {@code max} samples predicted in class {@code label}, most confident
-     * first: to show what the generator makes of each class.
-     */
+    /** The indices of up to {@code max} samples predicted in class {@code label}, most confident first. */
     public int[] mostConfident(int label, int max) {
         List<Integer> found = new ArrayList<>();
         for (int i = 0; i < predicted.length; i++) {
@@ -180,10 +170,7 @@ public final class ClassifierVerdict {
                 IntColumn.create("confident (p ≥ " + threshold + ")", sure));
     }
 
-    /**
-     * The class histogram: for each class, how many samples the classifier puts there, confident
-     * ones in a darker bar. An even spread over the classes is what real images give.
-     */
+    /** Per class, how many samples the classifier puts there, confident ones darker; real images spread evenly. */
     public CategoryChart histogram(String title) {
         CategoryChart chart = Plots.bars(title, "predicted class", "samples", Plots.WIDTH + 160, Plots.HEIGHT);
         chart.getStyler().setOverlapped(true);

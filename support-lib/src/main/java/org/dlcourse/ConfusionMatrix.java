@@ -7,6 +7,7 @@ import tech.tablesaw.api.Table;
 
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -18,7 +19,6 @@ import java.util.List;
  * <p>Used in 04 §5, §8.
  */
 public final class ConfusionMatrix {
-
 
     private final List<String> classNames;
     private final int[][] counts;
@@ -51,13 +51,7 @@ public final class ConfusionMatrix {
     }
 
     public int total() {
-        int sum = 0;
-        for (int[] row : counts) {
-            for (int c : row) {
-                sum += c;
-            }
-        }
-        return sum;
+        return Arrays.stream(counts).flatMapToInt(Arrays::stream).sum();
     }
 
     /** The share of images on the diagonal: the accuracy. */
@@ -71,10 +65,7 @@ public final class ConfusionMatrix {
 
     /** The share of the images of one class that were recognised (the class's recall). */
     public double recall(int trueClass) {
-        int row = 0;
-        for (int c : counts[trueClass]) {
-            row += c;
-        }
+        int row = Arrays.stream(counts[trueClass]).sum();
         return row == 0 ? Double.NaN : (double) counts[trueClass][trueClass] / row;
     }
 

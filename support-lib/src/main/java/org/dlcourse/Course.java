@@ -8,11 +8,10 @@ import ai.djl.ndarray.NDManager;
 import java.util.Locale;
 
 /**
- * The first cell of every notebook: {@code var course = Course.start();}
- *
- * <p>It loads the engine that DJL's own switch selects ({@code DJL_DEFAULT_ENGINE=MXNet|PyTorch}),
- * picks the device ({@code COURSE_DEVICE=auto|cpu|gpu}), fixes the random seed, and prints one
- * banner line saying what was actually used, so a screenshot of a notebook tells how it ran.
+ * The first cell of every notebook: {@code var course = Course.start();} loads the engine DJL's own switch
+ * selects ({@code DJL_DEFAULT_ENGINE=MXNet|PyTorch}), picks the device ({@code COURSE_DEVICE=auto|cpu|gpu}),
+ * fixes the random seed, and prints one banner line saying what was actually used, so a screenshot of a
+ * notebook tells how it ran.
  * <p>Used in every notebook: its first cell, then {@code course.device()}, {@code course.manager()}
  * and {@code course.profile()} throughout.
  */
@@ -63,9 +62,8 @@ public final class Course {
     }
 
     /**
-     * The device for {@code COURSE_DEVICE}: {@code auto} (default) takes the first GPU if the engine
-     * sees one, {@code cpu} forces the CPU, {@code gpu} demands a GPU and fails loudly without one:
-     * an instructor who asked for a GPU must never get a silent, twenty-times-slower CPU run.
+     * {@code auto} (default) takes the first GPU the engine sees, {@code cpu} the CPU; {@code gpu} fails loudly
+     * without one: an instructor who asked for a GPU must never get a silent, twenty-times-slower CPU run.
      */
     static Device chooseDevice(Engine engine, String requested) {
         String choice = requested == null || requested.isBlank() ? "auto" : requested.trim().toLowerCase(Locale.ROOT);
@@ -103,10 +101,7 @@ public final class Course {
     }
 
     private String describe(Device d) {
-        if (d.isGpu()) {
-            return "GPU " + d.getDeviceId() + " (" + engine.getGpuCount() + " visible)";
-        }
-        return "CPU";
+        return d.isGpu() ? "GPU " + d.getDeviceId() + " (" + engine.getGpuCount() + " visible)" : "CPU";
     }
 
     private static String threads() {

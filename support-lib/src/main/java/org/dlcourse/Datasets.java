@@ -10,13 +10,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The course's data, read from the kit's {@code datasets/} folder and nothing else: no download
- * ever happens while a notebook runs ({@code ./course data} prepares what is not committed).
- * Tables come from {@link #csv}; image sets from a builder, each setting named, as in DJL:
- * <pre>{@code
- * ImageSet train = Datasets.cifar10OrStandIn().optUsage(Usage.TRAIN).optLimit(2_000)
- *         .optBatchSize(32).optShuffle(false).build();
- * }</pre>
+ * The course's data, read from the kit's {@code datasets/} folder only: no download ever happens while a
+ * notebook runs ({@code ./course data} prepares what is not committed). Tables come from {@link #csv};
+ * image sets from a builder, each setting named as in DJL, e.g. {@code Datasets.cifar10OrStandIn()
+ * .optUsage(Usage.TRAIN).optLimit(2_000).optBatchSize(32).optShuffle(false).build()}.
  * <p>Used in 01 §6 and 05 §3 (tables), 04 §2, §6, §8 and 06 §1, §6 (image sets).
  */
 public final class Datasets {
@@ -42,10 +39,7 @@ public final class Datasets {
         return new ImageSetBuilder(FashionMnistFiles.NAME, PreparedData::fashionMnist);
     }
 
-    /**
-     * Fashion-MNIST in the CIFAR shape (3x32x32: padded, grey copied to R, G, B), to check a
-     * network written for CIFAR-10 on real images of a simpler task.
-     */
+    /** Fashion-MNIST as 3x32x32 (padded, grey copied to R, G, B): a CIFAR-10 network on a simpler task. */
     public static ImageSetBuilder fashionMnistAsCifar() {
         return new ImageSetBuilder(FashionMnistFiles.NAME, PreparedData::fashionMnistAsCifar);
     }
@@ -55,10 +49,7 @@ public final class Datasets {
         return new ImageSetBuilder("CIFAR-10", PreparedData::cifar10);
     }
 
-    /**
-     * CIFAR-10 if {@code ./course data} could download it, else its stand-in (Fashion-MNIST in
-     * CIFAR's format). Label what you show with {@link ImageSet#name()}; {@link ImageSet#isStandIn()} tells which.
-     */
+    /** CIFAR-10 if {@code ./course data} downloaded it, else Fashion-MNIST in its format ({@link ImageSet#isStandIn}). */
     public static ImageSetBuilder cifar10OrStandIn() {
         return new ImageSetBuilder("CIFAR-10", PreparedData::cifar10OrStandIn);
     }

@@ -26,9 +26,8 @@ public final class DecisionBoundary {
     }
 
     /**
-     * Runs {@code model} once on all {@code steps × steps} points of the square [from, to]², given as a
-     * float32 array of shape (steps², 2), one point (x, y) per row; the model returns one output per point.
-     * The grid and everything the model computes from it live in a sub-manager closed before returning.
+     * Runs {@code model} once on the {@code steps × steps} points of the square [from, to]², a float32 array
+     * (steps², 2) of points (x, y), for one output per point; the grid lives in a sub-manager closed here.
      */
     public static DecisionBoundary of(NDManager manager, Function<NDArray, NDArray> model,
                                       double from, double to, int steps) {
@@ -74,10 +73,7 @@ public final class DecisionBoundary {
         return values[i][j];
     }
 
-    /**
-     * The outputs as a heat map under {@code chart}'s series (add the data points first), coloured from
-     * {@code low} (blue) to {@code high} (red); for a 0/1 classifier, {@code draw(chart, 0, 1)}.
-     */
+    /** The outputs as a heat map, {@code low} blue to {@code high} red, under {@code chart}'s series (add them first). */
     public BufferedImage draw(XYChart chart, double low, double high) {
         return HeatMap.under(chart, axis, axis, values, low, high);
     }

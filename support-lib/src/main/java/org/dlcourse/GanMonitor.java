@@ -3,6 +3,7 @@ package org.dlcourse;
 import ai.djl.ndarray.NDArray;
 import org.dlcourse.draw.Curves;
 import org.dlcourse.draw.HouseStyle;
+import org.dlcourse.draw.LiveOutput;
 import org.dlcourse.draw.Pictures;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.Styler;
@@ -15,16 +16,12 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * What a GAN's training loop shows while it runs, in one {@link LiveOutput}: on the left the two
- * losses, on the right the generator's images for a fixed batch of noise, so the class watches the
- * same 64 images form epoch after epoch.
- *
- * <p>The loop calls {@link #begin} with the images of the untrained generator, {@link #step}
- * after every training step, and {@link #epoch} with new images after every epoch. The chart
- * shows each loss averaged over blocks of steps (a GAN's step losses are very noisy), the mean
- * of each epoch as a dot, and dashed lines at the values of the equilibrium where the
- * discriminator can no longer tell real from fake (D = ½ everywhere): 2 ln 2 for its loss,
- * ln 2 for the generator's.
+ * What a GAN's training loop shows while it runs, in one {@link LiveOutput}: on the left the two losses,
+ * on the right the generator's images for a fixed batch of noise, so the class watches the same 64 images
+ * form epoch after epoch. The loop calls {@link #begin}, then {@link #step} after every training step and
+ * {@link #epoch} after every epoch. The chart shows each loss averaged over blocks of steps (a GAN's step
+ * losses are very noisy), each epoch's mean as a dot, and dashed lines at the equilibrium where the
+ * discriminator can no longer tell real from fake (D = ½ everywhere): 2 ln 2 for its loss, ln 2 for the generator's.
  * <p>Used in 06 §5.
  */
 public final class GanMonitor {
@@ -79,22 +76,20 @@ public final class GanMonitor {
         return samples == null ? Pictures.sideBySide(chart()) : Pictures.sideBySide(chart(), samples);
     }
 
-    /** The loss of the discriminator at every step, in order. */
+    /** The losses of every step, in order. */
     public List<Double> discriminatorLosses() {
         return Collections.unmodifiableList(discriminatorSteps);
     }
 
-    /** The loss of the generator at every step, in order. */
     public List<Double> generatorLosses() {
         return Collections.unmodifiableList(generatorSteps);
     }
 
-    /** The mean discriminator loss of each finished epoch. */
+    /** The mean loss of each finished epoch. */
     public List<Double> discriminatorEpochLosses() {
         return epochMeans(discriminatorSteps);
     }
 
-    /** The mean generator loss of each finished epoch. */
     public List<Double> generatorEpochLosses() {
         return epochMeans(generatorSteps);
     }

@@ -8,6 +8,7 @@ import org.dlcourse.draw.TileGrid;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Pictures of images in a grid, as a {@link BufferedImage} (the notebook shows it as a PNG).
@@ -18,7 +19,6 @@ import java.util.List;
  */
 public final class ImageGrid {
 
-
     private ImageGrid() {}
 
     /** The first {@code count} images of a set with their classes, captioned with the set's name. */
@@ -26,17 +26,12 @@ public final class ImageGrid {
         if (count < 1 || count > set.size()) {
             throw new IllegalArgumentException("count " + count + " is not in 1.." + set.size());
         }
-        int[] indices = new int[count];
-        for (int i = 0; i < count; i++) {
-            indices[i] = i;
-        }
-        return of(set, indices, null);
+        return of(set, IntStream.range(0, count).toArray(), null);
     }
 
     /**
-     * Images {@code indices} of a set with their true class; with {@code predicted} (one class per
-     * index, or null) each shows the predicted class, and a wrong one is framed and written in red,
-     * with the true class under it. The caption names the set, so a stand-in is never mistaken for CIFAR-10.
+     * Images {@code indices} of a set with their class; with {@code predicted} (or null) the predicted class,
+     * a wrong one framed in red over the true one. The caption names the set: a stand-in is never taken for CIFAR-10.
      */
     public static BufferedImage of(ImageSet set, int[] indices, int[] predicted) {
         if (predicted != null && predicted.length != indices.length) {
@@ -47,9 +42,7 @@ public final class ImageGrid {
         for (int k = 0; k < indices.length; k++) {
             String truth = set.className(set.label(indices[k]));
             BufferedImage picture = set.image(indices[k]);
-            if (predicted == null) {
-                tiles.add(new TileGrid.Tile(picture, List.of(truth), false));
-            } else if (predicted[k] == set.label(indices[k])) {
+            if (predicted == null || predicted[k] == set.label(indices[k])) {
                 tiles.add(new TileGrid.Tile(picture, List.of(truth), false));
             } else {
                 wrong++;
@@ -62,9 +55,8 @@ public final class ImageGrid {
     }
 
     /**
-     * Generated images, e.g. a GAN's samples: an {@code (N,C,H,W)} array (C = 1 or 3, or
-     * {@code (N,H,W)} for grey) with values in [0,1], or in [-1,1] (a tanh output, recognised by a
-     * negative value), {@code caption} on top (may be null).
+     * Generated images, e.g. a GAN's samples: {@code (N,C,H,W)} with C = 1 or 3, or {@code (N,H,W)}, values in
+     * [0,1] or in [-1,1] (a tanh output, recognised by a negative value); {@code caption} may be null.
      */
     public static BufferedImage of(NDArray images, String caption) {
         Shape shape = images.getShape();

@@ -23,12 +23,10 @@ import java.util.concurrent.ExecutorService;
 /**
  * A set of labelled images as a DJL dataset: give it to {@link Training#fit}. Build one with
  * {@link Datasets}, e.g. {@code Datasets.fashionMnist().optUsage(Usage.TEST).optBatchSize(256).build()}.
- *
- * <p>The images stay in memory as {@link ImageBytes} (one byte per pixel value); each batch is
- * turned into floats in [0,1] (or standardised, see {@link ImageSetBuilder#optNormalize}) only when training
- * asks for it, with the random flip and crop of {@link ImageSetBuilder#optAugment} applied on the way. So
- * the whole CIFAR-10 training set costs 150 MB of heap, not 600 MB of floats. A batch is
- * {@code (N,C,H,W)} float32 images and {@code (N)} float32 labels.
+ * The images stay in memory as {@link ImageBytes} (one byte per pixel value); a batch becomes floats in
+ * [0,1] (or standardised, {@link ImageSetBuilder#optNormalize}), flipped and cropped if
+ * {@link ImageSetBuilder#optAugment}, only when training asks for it: so the CIFAR-10 training set costs
+ * 150 MB of heap, not 600 MB of floats. A batch is {@code (N,C,H,W)} float32 images, {@code (N)} float32 labels.
  * <p>Used in 04 §2, §5, §6, §8; 06 §1, §6.
  */
 public final class ImageSet extends RandomAccessDataset {
@@ -109,7 +107,6 @@ public final class ImageSet extends RandomAccessDataset {
         return CifarStandIn.NAME.equals(data.name);
     }
 
-    /** Which split the images are: {@code TRAIN} or {@code TEST}. */
     public Dataset.Usage usage() {
         return usage;
     }

@@ -20,10 +20,7 @@ public final class ImagesByClass {
 
     private ImagesByClass() {}
 
-    /**
-     * {@code pixels}: the images the verdict is about, in the same order, {@code (N, C, H, W)} with
-     * values in [0,1]; {@code perClass}: how many to show per class, most confident first.
-     */
+    /** {@code pixels}: the verdict's images in its order, (N, C, H, W) in [0,1]; {@code perClass}: how many per class. */
     public static BufferedImage of(ClassifierVerdict verdict, NDArray pixels, int perClass) {
         Shape shape = pixels.getShape();
         List<String> classNames = verdict.classNames();

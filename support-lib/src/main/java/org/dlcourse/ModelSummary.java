@@ -18,13 +18,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * What Keras prints with {@code model.summary()}, for a DJL block: each layer with its output
- * shape and its number of trainable numbers (parameters), and how that number comes about, e.g.
- * {@code (3·3·3 + 1) × 32 = 896} for 32 filters of 3x3 on 3 channels. The counts are read from the
- * block's actual parameter arrays, so the block must be initialised first
- * ({@code trainer.initialize(shape)} or {@code block.initialize(manager, DataType.FLOAT32, shape)}).
- *
- * <p>A {@link SequentialBlock} gives one row per child; any other block is one row.
+ * What Keras prints with {@code model.summary()}, for a DJL block: each layer (one row per child of a
+ * {@link SequentialBlock}, else one row) with its output shape, its number of trainable numbers
+ * (parameters), and how that number comes about, e.g. {@code (3·3·3 + 1) × 32 = 896} for 32 filters of
+ * 3x3 on 3 channels. The counts are read from the block's parameter arrays, so initialise it first.
  * <p>Used in 04 §1, §3, §6.
  */
 public final class ModelSummary {
@@ -102,8 +99,7 @@ public final class ModelSummary {
 
     /** A layer in words: "Conv2d, 32 filters 3x3", "Linear, 64 units", "ReLU", "maxPool2d". */
     static String describe(Block block) {
-        if (block instanceof Convolution) {
-            Convolution conv = (Convolution) block;
+        if (block instanceof Convolution conv) {
             String kernel = Arrays.stream(conv.getKernelShape().getShape()).mapToObj(Long::toString).collect(Collectors.joining("x"));
             return block.getClass().getSimpleName() + ", " + conv.getFilters() + " filters " + kernel;
         }
@@ -118,9 +114,8 @@ public final class ModelSummary {
     }
 
     /**
-     * How the count comes about. For a weight of shape (out, a, b, ...) with a bias of (out): each
-     * of the out units sees a·b·... inputs plus its bias, "(a·b·... + 1) × out = n"
-     * (for a convolution, "(3·3·32 + 1) × 64 = 18,496": filter size, then channels).
+     * How the count comes about: each of the out units of a weight (out, a, b, ...) sees a·b·... inputs plus
+     * its bias, "(a·b·... + 1) × out = n"; for a convolution "(3·3·32 + 1) × 64 = 18,496", filter size first.
      */
     static String howCounted(List<Parameter> parameters, long total) {
         if (parameters.isEmpty()) {
@@ -144,10 +139,7 @@ public final class ModelSummary {
                 .collect(Collectors.joining(" + ")) + String.format(" = %,d", total);
     }
 
-    /**
-     * What one unit sees, from a weight of shape (out, in, ...): for a convolution, weight (out, in, kh, kw),
-     * the filter size first and then the channels, {kh, kw, in}, as the slide writes 3x3x32.
-     */
+    /** What one unit sees: for a convolution's weight (out, in, kh, kw), {kh, kw, in}, as the slide writes 3x3x32. */
     private static long[] inputsPerUnit(Shape weight) {
         long[] rest = weight.slice(1).getShape();
         if (rest.length < 3) {

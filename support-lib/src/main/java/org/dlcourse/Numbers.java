@@ -8,10 +8,9 @@ import java.math.MathContext;
 import java.util.Locale;
 
 /**
- * How the kit rounds numbers for reading, in one place. A number is rounded where it is shown, never in the
- * data: a table column keeps its exact values and shows them with a fixed number of decimals, or as
- * {@link #text} writes them; a check's message shows up to 6 significant digits ({@link #text}). Used by {@link Check} and by the tables
- * of 02 §4, §5 and §6, 03 §2 and §6, 04 §6 and §7, 05 §6.
+ * How the kit rounds numbers for reading, in one place: where a number is shown, never in the data (a
+ * table column keeps its exact values). Used by {@link Check} and by the tables of 02 §4, §5 and §6, 03 §2
+ * and §6, 04 §6 and §7, 05 §6.
  */
 public final class Numbers {
 
@@ -24,7 +23,7 @@ public final class Numbers {
         return column;
     }
 
-    /** A table column of {@code values} each shown as {@link #text} writes it, for values of very different sizes (1.2e-10, 0.004). */
+    /** A table column whose values are shown as {@link #text} writes them: for very different sizes (1.2e-10, 0.004). */
     public static DoubleColumn column(String name, double... values) {
         DoubleColumn column = DoubleColumn.create(name, values);
         column.setPrintFormatter(new NumberColumnFormatter() {

@@ -16,10 +16,7 @@ public final class PixelDistance {
 
     private PixelDistance() {}
 
-    /**
-     * The distance between two sets of images of the same shape and value range (e.g. [0,1]),
-     * {@code (N, ...)}, any number of images each.
-     */
+    /** The distance between two sets {@code (N, ...)} of images of the same shape and value range (e.g. [0,1]). */
     public static double between(NDArray a, NDArray b) {
         long perImageA = a.getShape().size() / a.getShape().get(0);
         long perImageB = b.getShape().size() / b.getShape().get(0);

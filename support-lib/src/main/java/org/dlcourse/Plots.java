@@ -3,26 +3,19 @@ package org.dlcourse;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import org.dlcourse.draw.HouseStyle;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-import java.awt.image.RenderedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
-import javax.imageio.ImageIO;
 
 /**
- * Charts in the course's style ({@link HouseStyle}). Every chart is a plain XChart object: the
- * kernel renders the last expression of a cell as a PNG made here, in the kernel (no JavaScript,
- * works offline), and a notebook can keep adding series with XChart's own API.
+ * Charts in the course's style ({@link HouseStyle}). Every chart is a plain XChart object: the kernel
+ * renders the last expression of a cell as a PNG ({@link org.dlcourse.draw.Notebook#png}), in the kernel
+ * (no JavaScript, works offline), and a notebook can keep adding series with XChart's own API.
  * <p>Used in 01 §1, §2, §4, §6; 02 §2, §6; 03 §1, §2, §5, §7; 04 §6; 05 §3, §6; 06 §3.
  */
 public final class Plots {
@@ -93,25 +86,5 @@ public final class Plots {
             y[i] = values.get(i).doubleValue();
         }
         return line(chart, name, x, y);
-    }
-
-    /** The chart as PNG bytes: what the kernel sends to the notebook. */
-    public static byte[] png(Chart<?, ?> chart) {
-        try {
-            return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not render chart '" + chart.getTitle() + "' as PNG", e);
-        }
-    }
-
-    /** An image (an image grid, a sample) as PNG bytes. */
-    public static byte[] png(RenderedImage image) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not encode the image as PNG", e);
-        }
-        return out.toByteArray();
     }
 }

@@ -3,11 +3,8 @@ package org.dlcourse;
 import java.util.Locale;
 
 /**
- * How big a run is. {@code full} is the real course run (the default); {@code fast} is what the
- * tests use: few samples and epochs, every notebook well under a minute on two cores.
- *
- * <p>This is the only place that reads {@code COURSE_PROFILE}. Notebooks ask it for sizes:
- * {@code int epochs = Profile.current().pick(10, 2);}
+ * How big a run is: {@code full} is the real course run (the default), {@code fast} what the tests use (few
+ * samples and epochs, every notebook well under a minute on two cores). The only reader of {@code COURSE_PROFILE}.
  * <p>Used in every notebook through {@code course.profile().pick(full, fast)}; 04 §9 names {@code Profile.FULL}.
  */
 public enum Profile {

@@ -9,12 +9,11 @@ import ai.djl.training.initializer.Initializer;
 import java.util.Random;
 
 /**
- * Initial weights drawn from a normal distribution N(0, σ²) by Java's own random generator, from a
- * given seed. DJL's initializers draw with the engine's generator, so MXNet and PyTorch start the same
- * network from different weights even with the same seed; with this one both engines start from the
- * same numbers, and a run that converges (or gets stuck) on one engine does the same on the other.
- *
- * <p>Use one instance per network: each parameter it initialises takes the next numbers of the sequence.
+ * Initial weights drawn from N(0, σ²) by Java's own random generator, from a given seed. DJL's initializers
+ * draw with the engine's generator, so MXNet and PyTorch start the same network from different weights even
+ * with the same seed; with this one both start from the same numbers, and a run that converges (or gets
+ * stuck) on one engine does the same on the other. Use one instance per network: each parameter it
+ * initialises takes the next numbers of the sequence.
  * <p>Used in 03 §2, §4, §5, §7.
  */
 public final class SeededInitializer implements Initializer {

@@ -8,21 +8,15 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * Tablesaw tables: built from an {@link NDArray}, and rendered as the HTML the notebook shows.
- * <p>Used in 01 §6; 03 §1; 05 §3, and by the kernel's start-up script (tables as HTML).
+ * Tablesaw tables built from an {@link NDArray}, and back (the kernel shows a table as HTML made by
+ * {@link org.dlcourse.draw.Notebook#html}).
+ * <p>Used in 01 §6; 03 §1; 05 §3.
  */
 public final class Tables {
 
-    /** Rows shown at the top and at the bottom of a long table. */
-    static final int HEAD = 10;
-    static final int TAIL = 5;
-
     private Tables() {}
 
-    /**
-     * A table from a 1-D array (one column) or a 2-D array (one column per array column).
-     * Column names are optional; missing ones are {@code c0, c1, ...}.
-     */
+    /** A table from a 1-D array (one column) or a 2-D one (a column each); unnamed columns are {@code c0, c1, ...}. */
     public static Table of(NDArray array, String... columnNames) {
         long[] shape = array.getShape().getShape();
         if (shape.length == 0 || shape.length > 2) {
@@ -46,10 +40,7 @@ public final class Tables {
         return table;
     }
 
-    /**
-     * The numeric columns of a table as a float32 array of shape (rows, columns): what a model eats.
-     * Rows with a missing value must be dropped first ({@code table.dropRowsWithMissingValues()}).
-     */
+    /** The numeric columns of a table as a float32 array of shape (rows, columns): what a model eats. */
     public static NDArray toArray(NDManager manager, Table table, String... columnNames) {
         if (columnNames.length == 0) {
             throw new IllegalArgumentException("Name the columns to convert, e.g. Tables.toArray(manager, cars, \"Horsepower\")");
@@ -71,35 +62,5 @@ public final class Tables {
             }
         }
         return manager.create(values, new ai.djl.ndarray.types.Shape(rows, columnNames.length));
-    }
-
-    /** HTML for the notebook: the first and last rows of a long table, with its size. */
-    public static String html(Table table) {
-        StringBuilder html = new StringBuilder("<table class=\"dataframe\"><thead><tr><th></th>");
-        for (Column<?> column : table.columns()) {
-            html.append("<th>").append(escape(column.name())).append("</th>");
-        }
-        html.append("</tr></thead><tbody>");
-        int rows = table.rowCount();
-        boolean cut = rows > HEAD + TAIL;
-        for (int r = 0; r < rows; r++) {
-            if (cut && r == HEAD) {
-                html.append("<tr><td>…</td>").append("<td>…</td>".repeat(table.columnCount())).append("</tr>");
-                r = rows - TAIL;
-            }
-            html.append("<tr><th>").append(r).append("</th>");
-            for (Column<?> column : table.columns()) {
-                html.append("<td>").append(escape(column.getString(r))).append("</td>");
-            }
-            html.append("</tr>");
-        }
-        html.append("</tbody></table><p><small>")
-                .append(table.name() == null || table.name().isBlank() ? "" : escape(table.name()) + " · ")
-                .append(rows).append(" rows × ").append(table.columnCount()).append(" columns</small></p>");
-        return html.toString();
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

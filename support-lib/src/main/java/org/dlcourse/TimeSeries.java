@@ -7,14 +7,11 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.ArrayDataset;
 
 /**
- * A time series turned into the examples a sequence model learns from, the way notebook 05 does it:
- * sliding windows (the last {@code lookBack} values → the next {@code horizon} values), a split in
- * time order, and a normalisation fitted on the training part only.
- *
- * <p>The split is made on <em>where a window's targets fall</em>: a training window predicts values
- * before the split, a validation window values from the split on. A validation window may read
- * inputs from before the split (they are the past, known when the forecast is made), but no
- * training window ever sees a value of the validation period, neither as input nor as target.
+ * A time series turned into the examples a sequence model learns from, as notebook 05 does it: sliding
+ * windows (the last {@code lookBack} values → the next {@code horizon} values), a split in time order, and
+ * a normalisation fitted on the training part only. The split is made on <em>where a window's targets
+ * fall</em>: a validation window may read inputs from before the split (the past, known when the forecast
+ * is made), but no training window ever sees a value of the validation period, as input or as target.
  * <p>Used in 05 §3, §5.
  */
 public final class TimeSeries {
@@ -30,10 +27,9 @@ public final class TimeSeries {
     }
 
     /**
-     * Every window whose targets lie in {@code [from, to)}: window k has inputs
-     * {@code series[t - lookBack, t)} (shape (lookBack, 1): one feature per time step) and targets
-     * {@code series[t, t + horizon)}, for consecutive t = {@link Windows#firstTarget()} + k.
-     * Windows start where there is enough past for the inputs.
+     * Every window whose targets lie in {@code [from, to)}: window k has inputs {@code series[t - lookBack, t)}
+     * and targets {@code series[t, t + horizon)}, for t = {@link Windows#firstTarget()} + k, from the first
+     * t with enough past for the inputs.
      */
     public static Windows windows(NDArray series, int lookBack, int horizon, long from, long to) {
         if (series.getShape().dimension() != 1) {
@@ -64,13 +60,10 @@ public final class TimeSeries {
     }
 
     /**
-     * Sliding windows: {@code inputs} of shape (windows, lookBack, 1) — DJL's batch-first layout
-     * (batch, time, features) — and {@code targets} of shape (windows, horizon). Window k's first
-     * target is the series' value number {@code firstTarget + k}.
+     * Sliding windows: {@code inputs} (windows, lookBack, 1), DJL's batch-first layout (batch, time, features),
+     * and {@code targets} (windows, horizon); window k's first target is the series' value {@code firstTarget + k}.
      */
     public record Windows(NDArray inputs, NDArray targets, long firstTarget) {
-
-        /** How many windows. */
         public int size() {
             return (int) inputs.getShape().get(0);
         }
@@ -82,12 +75,10 @@ public final class TimeSeries {
     }
 
     /**
-     * x → (x − mean) / std, with the mean and standard deviation of the values it was fitted on.
-     * Fit it on the training part only: statistics taken from the validation period would leak the
-     * future into training.
+     * x → (x − mean) / std, with the mean and standard deviation of the values it was fitted on. Fit it on
+     * the training part only: statistics of the validation period would leak the future into training.
      */
     public record Normalization(float mean, float std) {
-
         /** The mean and standard deviation of these values (the training part of a series). */
         public static Normalization fit(NDArray values) {
             double[] v = values.toType(DataType.FLOAT64, false).toDoubleArray();
@@ -108,7 +99,6 @@ public final class TimeSeries {
             return new Normalization((float) mean, (float) Math.sqrt(variance));
         }
 
-        /** (x − mean) / std. */
         public NDArray apply(NDArray x) {
             return x.sub(mean).div(std);
         }

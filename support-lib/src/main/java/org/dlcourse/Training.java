@@ -13,10 +13,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * Training the DJL way, with the course's defaults: DJL's basic listeners (epochs, evaluators,
- * divergence check) plus a {@link LossHistory} — live-drawn as a {@link TrainingChart} in
- * {@link #config}, silent in {@link #quietConfig}. {@link #fit} is the counterpart of the
- * course's Lightning {@code fit()}.
+ * Training the DJL way, with the course's defaults: DJL's basic listeners (epochs, evaluators, divergence
+ * check) plus a {@link LossHistory}, drawn live as a {@link TrainingChart} by {@link #config}, silent in
+ * {@link #quietConfig}. {@link #fit} is the counterpart of the course's Lightning {@code fit()}.
  * <p>Used in 01 §2, §4, §6; 03 §2, §4; 04 §4, §6, §8; 05 §5; 06 §6.
  */
 public final class Training {
@@ -25,8 +24,7 @@ public final class Training {
 
     /** A training configuration whose progress is drawn live in the cell's output. */
     public static DefaultTrainingConfig config(Loss loss, String chartTitle) {
-        return onCourseDevice(loss)
-                .addTrainingListeners(new TrainingChart(chartTitle));
+        return onCourseDevice(loss).addTrainingListeners(new TrainingChart(chartTitle));
     }
 
     /** A training configuration that records the losses but shows nothing. */
@@ -35,9 +33,8 @@ public final class Training {
     }
 
     /**
-     * Trains on the course's device ({@code COURSE_DEVICE}), not DJL's default of every GPU it sees:
-     * otherwise, on a GPU machine with {@code COURSE_DEVICE=cpu}, the notebook's arrays would sit on
-     * the CPU while training ran on the GPUs.
+     * On the course's device, not DJL's default of every GPU it sees: else, on a GPU machine with
+     * {@code COURSE_DEVICE=cpu}, the notebook's arrays would sit on the CPU while training ran on the GPUs.
      */
     private static DefaultTrainingConfig onCourseDevice(Loss loss) {
         return new DefaultTrainingConfig(loss)
@@ -45,10 +42,7 @@ public final class Training {
                 .addTrainingListeners(TrainingListener.Defaults.basic());
     }
 
-    /**
-     * Trains for {@code epochs} epochs (validating after each if {@code validation} is not null)
-     * and returns the losses recorded.
-     */
+    /** Trains for {@code epochs} epochs, validating after each unless {@code validation} is null; returns the losses. */
     public static LossHistory fit(Trainer trainer, int epochs, Dataset train, Dataset validation) {
         if (epochs < 1) {
             throw new IllegalArgumentException("epochs must be at least 1, not " + epochs);

@@ -5,13 +5,13 @@ import ai.djl.training.dataset.Batch;
 import ai.djl.training.listener.TrainingListener;
 import org.dlcourse.draw.Curves;
 import org.dlcourse.draw.HouseStyle;
+import org.dlcourse.draw.LiveOutput;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.Styler;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * A {@link LossHistory} that draws itself live, in a {@link LiveOutput}. The title is the progress
@@ -72,7 +72,7 @@ public class TrainingChart extends LossHistory {
         output.redraw();
     }
 
-    /** The current picture: what the output area shows. */
+    /** What the output area shows now. */
     public XYChart chart() {
         long seconds = startMillis == 0 ? 0 : (System.currentTimeMillis() - startMillis) / 1000;
         String epochs = expectedEpochs > 0 ? epoch + "/" + expectedEpochs : String.valueOf(epoch);
@@ -99,10 +99,5 @@ public class TrainingChart extends LossHistory {
             Plots.line(chart, "waiting for the first batch", new double[] {0}, new double[] {0});
         }
         return chart;
-    }
-
-    /** For tests: the last recorded epoch's evaluations. */
-    Map<String, Double> lastEpoch() {
-        return epochs().isEmpty() ? Map.of() : epochs().get(epochs().size() - 1);
     }
 }

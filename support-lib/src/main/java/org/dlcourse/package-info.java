@@ -3,9 +3,9 @@
  * <ol>
  *   <li>{@link org.dlcourse.Course} (first cell: engine, device, seed) and its {@link org.dlcourse.Profile};
  *   <li>{@link org.dlcourse.Plots} and {@link org.dlcourse.Tables}: charts and tables;
+ *   <li>{@link org.dlcourse.Check} and {@link org.dlcourse.Numbers}: check cells and rounding;
  *   <li>{@link org.dlcourse.Training}: configurations on the course's device, {@code fit}, the
- *       {@link org.dlcourse.LossHistory} and its live {@link org.dlcourse.TrainingChart}, drawn in a
- *       {@link org.dlcourse.LiveOutput};
+ *       {@link org.dlcourse.LossHistory} and its live {@link org.dlcourse.TrainingChart};
  *   <li>{@link org.dlcourse.SeededInitializer} and {@link org.dlcourse.DecisionBoundary} (03);
  *   <li>{@link org.dlcourse.Datasets}, {@link org.dlcourse.ImageSet}, {@link org.dlcourse.ImageGrid},
  *       {@link org.dlcourse.ModelSummary}, {@link org.dlcourse.ConfusionMatrix} (04);
@@ -14,7 +14,7 @@
  *       {@link org.dlcourse.ImagesByClass}, {@link org.dlcourse.PixelDistance} (06).
  * </ol>
  * Below it: {@code org.dlcourse.optim} (optimizers written out), {@code org.dlcourse.draw}
- * (pixels of the pictures), {@code org.dlcourse.data} (file formats), and {@code org.dlcourse.setup}
- * (what {@code ./course} runs; nothing here imports it).
+ * (how pictures are painted and shown, live ones too), {@code org.dlcourse.data} (file formats), and
+ * {@code org.dlcourse.setup} (what {@code ./course} runs; nothing here imports it).
  */
 package org.dlcourse;

@@ -3,6 +3,7 @@ package org.dlcourse;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.dlcourse.draw.Curves;
+import org.dlcourse.draw.Notebook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.XYChart;

@@ -13,6 +13,7 @@ import ai.djl.training.dataset.ArrayDataset;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import org.dlcourse.draw.Notebook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.XYChart;
@@ -107,7 +108,7 @@ class TrainingTest {
         XYChart last = (XYChart) updates.get(updates.size() - 1);
         assertTrue(last.getTitle().contains("epoch 2/2"), last.getTitle());
         assertTrue(last.getSeriesMap().containsKey("train_loss"), last.getSeriesMap().keySet().toString());
-        assertTrue(Plots.png(last).length > 1000, "renders as a PNG");
+        assertTrue(Notebook.png(last).length > 1000, "renders as a PNG");
     }
 
     @Test

@@ -1,14 +1,14 @@
-package org.dlcourse;
+package org.dlcourse.draw;
 
 import java.util.function.Supplier;
 
 /**
  * One output area, redrawn in place while a cell runs: the one way the library shows something
- * that changes (the {@link TrainingChart}, the {@link GanMonitor}), instead of a new image per
- * epoch. A picture costs tens of milliseconds to draw, so {@link #redrawSometimes} draws at most
- * every two seconds and spends at most a tenth of the time drawing; {@link #redraw} draws now
- * (the first and the last picture of a run). Outside a notebook it only keeps the picture.
- * <p>Used under the {@link TrainingChart} and the {@link GanMonitor} (06 §5).
+ * that changes (the {@link org.dlcourse.TrainingChart}, the {@link org.dlcourse.GanMonitor}), instead
+ * of a new image per epoch. A picture costs tens of milliseconds to draw, so {@link #redrawSometimes}
+ * draws at most every two seconds and spends at most a tenth of the time drawing; {@link #redraw} draws
+ * now (the first and the last picture of a run). Outside a notebook it only keeps the picture.
+ * <p>Used under the {@link org.dlcourse.TrainingChart} and the {@link org.dlcourse.GanMonitor} (06 §5).
  */
 public final class LiveOutput {
 

@@ -1,5 +1,6 @@
-package org.dlcourse;
+package org.dlcourse.draw;
 
+import org.dlcourse.Plots;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
