@@ -4,10 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 
 import java.lang.reflect.Array;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Objects;
+import java.util.*;
 import java.util.stream.Collectors;
 
 /**
@@ -46,9 +43,7 @@ public final class Check {
 
     /** |actual − expected| ≤ tolerance. NaN is near nothing. */
     public static void near(String what, double actual, double expected, double tolerance) {
-        if (!(Math.abs(actual - expected) <= tolerance)) {
-            throw new Failed(what, apart(actual, expected, tolerance));
-        }
+        if (!(Math.abs(actual - expected) <= tolerance)) throw new Failed(what, apart(actual, expected, tolerance));
         pass(what + ": " + Numbers.text(actual) + " ≈ " + Numbers.text(expected) + " (± " + Numbers.text(tolerance) + ")");
     }
 
@@ -96,9 +91,7 @@ public final class Check {
                 + (alike ? String.valueOf(expected) : Numbers.text(expected)) + " (off by " + Numbers.text(Math.abs(actual - expected)) + ")";
     }
 
-    private static void pass(String line) {
-        System.out.println("✓ " + line);
-    }
+    private static void pass(String line) { System.out.println("✓ " + line); }
 
     /** The numbers in a number, primitive array, NDArray or iterable of those (a list, an NDList); null if not numbers. */
     private static List<Double> numbers(Object value) {

@@ -4,14 +4,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import org.dlcourse.draw.HouseStyle;
 import org.knowm.xchart.CategoryChart;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
+import tech.tablesaw.api.*;
 
 import java.awt.Color;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
+import java.util.*;
 import java.util.stream.IntStream;
 
 /**
@@ -71,28 +67,13 @@ public final class ClassifierVerdict {
     }
 
     /** How many samples were labelled. */
-    public int samples() {
-        return predicted.length;
-    }
+    public int samples() { return predicted.length; }
 
     /** The predicted class of each sample. */
-    public int[] predicted() {
-        return predicted.clone();
-    }
-
-    /** The probability of the predicted class, for each sample. */
-    public float[] confidence() {
-        return confidence.clone();
-    }
+    public int[] predicted() { return predicted.clone(); }
 
     /** The class names, by label. */
-    public List<String> classNames() {
-        return classNames;
-    }
-
-    public double threshold() {
-        return threshold;
-    }
+    public List<String> classNames() { return classNames; }
 
     /** How many samples the classifier is confident about (probability at least the threshold). */
     public int confident() {
@@ -100,9 +81,7 @@ public final class ClassifierVerdict {
     }
 
     /** The share of confident samples, 0..1. */
-    public double confidentShare() {
-        return predicted.length == 0 ? 0 : (double) confident() / predicted.length;
-    }
+    public double confidentShare() { return predicted.length == 0 ? 0 : (double) confident() / predicted.length; }
 
     /** The mean probability of the predicted class. */
     public double meanConfidence() {
@@ -112,27 +91,19 @@ public final class ClassifierVerdict {
     /** For each class, how many samples are predicted in it (confident or not). */
     public int[] perClass() {
         int[] counts = new int[classNames.size()];
-        for (int p : predicted) {
-            counts[p]++;
-        }
+        for (int p : predicted) counts[p]++;
         return counts;
     }
 
     /** For each class, how many samples are predicted in it with confidence. */
     public int[] confidentPerClass() {
         int[] counts = new int[classNames.size()];
-        for (int i = 0; i < predicted.length; i++) {
-            if (confidence[i] >= threshold) {
-                counts[predicted[i]]++;
-            }
-        }
+        for (int i = 0; i < predicted.length; i++) if (confidence[i] >= threshold) counts[predicted[i]]++;
         return counts;
     }
 
     /** How many classes have at least one confident sample: 10 of 10 when no class is missing. */
-    public int classesAmongConfident() {
-        return (int) Arrays.stream(confidentPerClass()).filter(c -> c > 0).count();
-    }
+    public int classesAmongConfident() { return (int) Arrays.stream(confidentPerClass()).filter(c -> c > 0).count(); }
 
     /** The largest share one class takes of the confident samples: 0.1 if even, near 1 if collapsed. */
     public double largestClassShare() {
@@ -143,11 +114,7 @@ public final class ClassifierVerdict {
     /** The indices of up to {@code max} samples predicted in class {@code label}, most confident first. */
     public int[] mostConfident(int label, int max) {
         List<Integer> found = new ArrayList<>();
-        for (int i = 0; i < predicted.length; i++) {
-            if (predicted[i] == label) {
-                found.add(i);
-            }
-        }
+        for (int i = 0; i < predicted.length; i++) if (predicted[i] == label) found.add(i);
         found.sort((a, b) -> Float.compare(confidence[b], confidence[a]));
         return found.stream().limit(max).mapToInt(Integer::intValue).toArray();
     }
@@ -181,7 +148,5 @@ public final class ClassifierVerdict {
         return chart;
     }
 
-    private static List<Integer> toList(int[] values) {
-        return Arrays.stream(values).boxed().toList();
-    }
+    private static List<Integer> toList(int[] values) { return Arrays.stream(values).boxed().toList(); }
 }

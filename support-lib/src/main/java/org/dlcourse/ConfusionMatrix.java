@@ -1,15 +1,10 @@
 package org.dlcourse;
 
 import org.dlcourse.draw.MatrixPicture;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
+import tech.tablesaw.api.*;
 
 import java.awt.image.BufferedImage;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.List;
+import java.util.*;
 
 /**
  * Where a classifier goes wrong: {@code count(t, p)} is how many images of true class t it put in
@@ -46,20 +41,14 @@ public final class ConfusionMatrix {
     }
 
     /** How many images of class {@code trueClass} were predicted as {@code predictedClass}. */
-    public int count(int trueClass, int predictedClass) {
-        return counts[trueClass][predictedClass];
-    }
+    public int count(int trueClass, int predictedClass) { return counts[trueClass][predictedClass]; }
 
-    public int total() {
-        return Arrays.stream(counts).flatMapToInt(Arrays::stream).sum();
-    }
+    public int total() { return Arrays.stream(counts).flatMapToInt(Arrays::stream).sum(); }
 
     /** The share of images on the diagonal: the accuracy. */
     public double accuracy() {
         int right = 0;
-        for (int c = 0; c < counts.length; c++) {
-            right += counts[c][c];
-        }
+        for (int c = 0; c < counts.length; c++) right += counts[c][c];
         return total() == 0 ? Double.NaN : (double) right / total();
     }
 
@@ -74,9 +63,7 @@ public final class ConfusionMatrix {
         List<int[]> cells = new ArrayList<>();
         for (int t = 0; t < counts.length; t++) {
             for (int p = 0; p < counts.length; p++) {
-                if (t != p && counts[t][p] > 0) {
-                    cells.add(new int[] {t, p, counts[t][p]});
-                }
+                if (t != p && counts[t][p] > 0) cells.add(new int[] {t, p, counts[t][p]});
             }
         }
         cells.sort(Comparator.comparingInt((int[] c) -> -c[2]));
@@ -92,18 +79,14 @@ public final class ConfusionMatrix {
         Table table = Table.create(title, StringColumn.create("true \\ predicted", classNames));
         for (int p = 0; p < counts.length; p++) {
             int[] column = new int[counts.length];
-            for (int t = 0; t < counts.length; t++) {
-                column[t] = counts[t][p];
-            }
+            for (int t = 0; t < counts.length; t++) column[t] = counts[t][p];
             table.addColumns(IntColumn.create(classNames.get(p), column));
         }
         return table;
     }
 
     /** The matrix as a heat map: counts in the cells, colour = share of the true class (row). */
-    public BufferedImage image(String title) {
-        return MatrixPicture.draw(counts, classNames, title);
-    }
+    public BufferedImage image(String title) { return MatrixPicture.draw(counts, classNames, title); }
 
     @Override
     public String toString() {

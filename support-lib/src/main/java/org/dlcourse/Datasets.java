@@ -45,9 +45,7 @@ public final class Datasets {
     }
 
     /** CIFAR-10 (50,000 training and 10,000 test images, 3x32x32, 10 classes); needs the download. */
-    public static ImageSetBuilder cifar10() {
-        return new ImageSetBuilder("CIFAR-10", PreparedData::cifar10);
-    }
+    public static ImageSetBuilder cifar10() { return new ImageSetBuilder("CIFAR-10", PreparedData::cifar10); }
 
     /** CIFAR-10 if {@code ./course data} downloaded it, else Fashion-MNIST in its format ({@link ImageSet#isStandIn}). */
     public static ImageSetBuilder cifar10OrStandIn() {
@@ -55,7 +53,5 @@ public final class Datasets {
     }
 
     /** The class names of Fashion-MNIST, by label. */
-    public static List<String> fashionMnistClasses() {
-        return FashionMnistFiles.CLASS_NAMES;
-    }
+    public static List<String> fashionMnistClasses() { return FashionMnistFiles.CLASS_NAMES; }
 }

@@ -35,9 +35,7 @@ public final class DecisionBoundary {
             throw new IllegalArgumentException("A grid needs at least 2 steps and from < to");
         }
         double[] axis = new double[steps];
-        for (int k = 0; k < steps; k++) {
-            axis[k] = from + (to - from) * k / (steps - 1);
-        }
+        for (int k = 0; k < steps; k++) axis[k] = from + (to - from) * k / (steps - 1);
         float[] points = new float[steps * steps * 2];
         for (int i = 0; i < steps; i++) {           // row i: y = axis[i]
             for (int j = 0; j < steps; j++) {       // column j: x = axis[j]
@@ -55,23 +53,15 @@ public final class DecisionBoundary {
             outputs = out.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray();
         }
         double[][] values = new double[steps][steps];
-        for (int i = 0; i < steps; i++) {
-            for (int j = 0; j < steps; j++) {
-                values[i][j] = outputs[i * steps + j];
-            }
-        }
+        for (int i = 0; i < steps; i++) for (int j = 0; j < steps; j++) values[i][j] = outputs[i * steps + j];
         return new DecisionBoundary(axis, values);
     }
 
     /** The grid's coordinates, the same along x and y. */
-    public double[] axis() {
-        return axis.clone();
-    }
+    public double[] axis() { return axis.clone(); }
 
     /** The model's output at grid point (x = axis[j], y = axis[i]). */
-    public double value(int i, int j) {
-        return values[i][j];
-    }
+    public double value(int i, int j) { return values[i][j]; }
 
     /** The outputs as a heat map, {@code low} blue to {@code high} red, under {@code chart}'s series (add them first). */
     public BufferedImage draw(XYChart chart, double low, double high) {

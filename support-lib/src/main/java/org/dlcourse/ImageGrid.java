@@ -60,24 +60,18 @@ public final class ImageGrid {
      */
     public static BufferedImage of(NDArray images, String caption) {
         Shape shape = images.getShape();
-        if (shape.dimension() == 3) {
-            shape = new Shape(shape.get(0), 1, shape.get(1), shape.get(2));
-        }
+        if (shape.dimension() == 3) shape = new Shape(shape.get(0), 1, shape.get(1), shape.get(2));
         if (shape.dimension() != 4 || (shape.get(1) != 1 && shape.get(1) != 3)) {
             throw new IllegalArgumentException("images must be (N,C,H,W) with C = 1 or 3, or (N,H,W), not " + images.getShape());
         }
         int n = (int) shape.get(0);
-        if (n < 1) {
-            throw new IllegalArgumentException("no images to show: the array holds 0");
-        }
+        if (n < 1) throw new IllegalArgumentException("no images to show: the array holds 0");
         int c = (int) shape.get(1);
         int h = (int) shape.get(2);
         int w = (int) shape.get(3);
         float[] values = images.toType(DataType.FLOAT32, false).toFloatArray();
         boolean tanhRange = false;
-        for (float v : values) {
-            tanhRange |= v < 0;
-        }
+        for (float v : values) tanhRange |= v < 0;
         List<TileGrid.Tile> tiles = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             tiles.add(new TileGrid.Tile(TileGrid.picture(values, i, c, h, w, tanhRange), List.of(), false));

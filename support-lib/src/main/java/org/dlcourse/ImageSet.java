@@ -1,18 +1,11 @@
 package org.dlcourse;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.*;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.dataset.Batch;
-import ai.djl.training.dataset.Dataset;
-import ai.djl.training.dataset.RandomAccessDataset;
-import ai.djl.training.dataset.Record;
-import ai.djl.training.dataset.Sampler;
+import ai.djl.training.dataset.*;
+import ai.djl.training.dataset.Record;   // not java.lang.Record
 import ai.djl.translate.TranslateException;
-import org.dlcourse.data.CifarStandIn;
-import org.dlcourse.data.ImageBytes;
-import org.dlcourse.data.WholeBatches;
+import org.dlcourse.data.*;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -65,9 +58,7 @@ public final class ImageSet extends RandomAccessDataset {
     /** Images {@code indices} as one {@code (N,C,H,W)} array, never augmented: to predict on, e.g. for {@link ImageGrid}. */
     public NDArray images(NDManager manager, int... indices) {
         List<Long> list = new ArrayList<>();
-        for (int index : indices) {
-            list.add((long) index);
-        }
+        for (int index : indices) list.add((long) index);
         return imageBatch(manager, list, false);
     }
 
@@ -82,39 +73,27 @@ public final class ImageSet extends RandomAccessDataset {
 
     private NDArray labelBatch(NDManager manager, List<Long> indices) {
         float[] labels = new float[indices.size()];
-        for (int k = 0; k < labels.length; k++) {
-            labels[k] = data.label(checkIndex(indices.get(k)));
-        }
+        for (int k = 0; k < labels.length; k++) labels[k] = data.label(checkIndex(indices.get(k)));
         return manager.create(labels);
     }
 
     @Override
-    protected long availableSize() {
-        return data.count();
-    }
+    protected long availableSize() { return data.count(); }
 
     /** Nothing to do: the images were read and checked when the set was built. */
     @Override
     public void prepare(ai.djl.util.Progress progress) {}
 
     /** What the images are, e.g. "Fashion-MNIST" or "CIFAR-10 stand-in (Fashion-MNIST)": put it in titles. */
-    public String name() {
-        return data.name;
-    }
+    public String name() { return data.name; }
 
     /** True for the Fashion-MNIST images that stand in for CIFAR-10 when it was not downloaded. */
-    public boolean isStandIn() {
-        return CifarStandIn.NAME.equals(data.name);
-    }
+    public boolean isStandIn() { return CifarStandIn.NAME.equals(data.name); }
 
-    public Dataset.Usage usage() {
-        return usage;
-    }
+    public Dataset.Usage usage() { return usage; }
 
     /** The class names, by label. */
-    public List<String> classNames() {
-        return data.classNames;
-    }
+    public List<String> classNames() { return data.classNames; }
 
     /** The name of class {@code label}, e.g. "Sneaker" for 7 in Fashion-MNIST. */
     public String className(int label) {
@@ -125,24 +104,16 @@ public final class ImageSet extends RandomAccessDataset {
     }
 
     /** The label (class number) of image {@code index}. */
-    public int label(int index) {
-        return data.label(checkIndex(index));
-    }
+    public int label(int index) { return data.label(checkIndex(index)); }
 
     /** The shape of one image as the network sees it: {@code (C,H,W)}. */
-    public Shape imageShape() {
-        return new Shape(data.channels, data.height, data.width);
-    }
+    public Shape imageShape() { return new Shape(data.channels, data.height, data.width); }
 
     /** The stored bytes (0..255) of image {@code index}, in {@code C,H,W} order: raw, not augmented. */
-    public byte[] pixels(int index) {
-        return data.pixels(checkIndex(index));
-    }
+    public byte[] pixels(int index) { return data.pixels(checkIndex(index)); }
 
     /** Image {@code index} as a picture (grey or RGB), at its own size. */
-    public BufferedImage image(int index) {
-        return data.picture(checkIndex(index));
-    }
+    public BufferedImage image(int index) { return data.picture(checkIndex(index)); }
 
     @Override
     public String toString() {

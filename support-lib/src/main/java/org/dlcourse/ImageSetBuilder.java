@@ -1,8 +1,6 @@
 package org.dlcourse;
 
-import ai.djl.training.dataset.BatchSampler;
-import ai.djl.training.dataset.Dataset;
-import ai.djl.training.dataset.RandomAccessDataset;
+import ai.djl.training.dataset.*;
 import org.dlcourse.data.ImageBytes;
 import org.dlcourse.data.PreparedData;
 
@@ -37,9 +35,7 @@ public final class ImageSetBuilder extends RandomAccessDataset.BaseBuilder<Image
     }
 
     @Override
-    protected ImageSetBuilder self() {
-        return this;
-    }
+    protected ImageSetBuilder self() { return this; }
 
     /** Which split: {@code Usage.TRAIN} (default) or {@code Usage.TEST}. */
     public ImageSetBuilder optUsage(Dataset.Usage usage) {

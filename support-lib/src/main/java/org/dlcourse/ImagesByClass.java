@@ -35,9 +35,7 @@ public final class ImagesByClass {
             for (int c = 0; c < classNames.size(); c++) {
                 int[] chosen = verdict.mostConfident(c, perClass);
                 float[] row = new float[chosen.length * size];
-                for (int k = 0; k < chosen.length; k++) {
-                    System.arraycopy(values, chosen[k] * size, row, k * size, size);
-                }
+                for (int k = 0; k < chosen.length; k++) System.arraycopy(values, chosen[k] * size, row, k * size, size);
                 BufferedImage images = chosen.length == 0 ? null : ImageGrid.of(scratch.create(row,
                         new Shape(chosen.length, shape.get(1), shape.get(2), shape.get(3))), null);
                 rows.add(LabelledRows.row(classNames.get(c), verdict.perClass()[c], images));

@@ -1,20 +1,12 @@
 package org.dlcourse;
 
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
-import ai.djl.nn.LambdaBlock;
-import ai.djl.nn.Parameter;
-import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.*;
 import ai.djl.nn.convolutional.Convolution;
 import ai.djl.nn.core.Linear;
-import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
+import tech.tablesaw.api.*;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.List;
+import java.util.*;
 import java.util.stream.Collectors;
 
 /**
@@ -31,9 +23,7 @@ public final class ModelSummary {
 
     private final List<Layer> layers;
 
-    private ModelSummary(List<Layer> layers) {
-        this.layers = Collections.unmodifiableList(layers);
-    }
+    private ModelSummary(List<Layer> layers) { this.layers = Collections.unmodifiableList(layers); }
 
     /** The summary of an initialised block fed with inputs of {@code inputShape} (batch first, e.g. (1, 3, 32, 32)). */
     public static ModelSummary of(Block block, Shape inputShape) {
@@ -50,22 +40,16 @@ public final class ModelSummary {
             shape = part.getOutputShapes(new Shape[] {shape})[0];
             List<Parameter> parameters = part.getParameters().values();
             long count = 0;
-            for (Parameter p : parameters) {
-                count += p.getArray().size();
-            }
+            for (Parameter p : parameters) count += p.getArray().size();
             layers.add(new Layer(describe(part), part, shape.slice(1), count, howCounted(parameters, count)));
         }
         return new ModelSummary(layers);
     }
 
-    public List<Layer> layers() {
-        return layers;
-    }
+    public List<Layer> layers() { return layers; }
 
     /** All parameters of the model. */
-    public long parameters() {
-        return layers.stream().mapToLong(Layer::parameters).sum();
-    }
+    public long parameters() { return layers.stream().mapToLong(Layer::parameters).sum(); }
 
     /** The parameters of the layers of one kind, e.g. {@code parameters(Conv2d.class)} for the convolutions. */
     public long parameters(Class<? extends Block> kind) {
@@ -107,9 +91,7 @@ public final class ModelSummary {
             Parameter weight = block.getParameters().get("weight");
             return "Linear, " + weight.getArray().getShape().get(0) + " units";
         }
-        if (block instanceof LambdaBlock) {
-            return ((LambdaBlock) block).getName();
-        }
+        if (block instanceof LambdaBlock) return ((LambdaBlock) block).getName();
         return block.getClass().getSimpleName();
     }
 
@@ -118,9 +100,7 @@ public final class ModelSummary {
      * its bias, "(a·b·... + 1) × out = n"; for a convolution "(3·3·32 + 1) × 64 = 18,496", filter size first.
      */
     static String howCounted(List<Parameter> parameters, long total) {
-        if (parameters.isEmpty()) {
-            return "no parameters";
-        }
+        if (parameters.isEmpty()) return "no parameters";
         Parameter weight = parameters.stream().filter(p -> p.getName().equals("weight")).findFirst().orElse(null);
         Parameter bias = parameters.stream().filter(p -> p.getName().equals("bias")).findFirst().orElse(null);
         if (weight != null && parameters.size() <= 2) {
@@ -128,12 +108,8 @@ public final class ModelSummary {
             long units = w.get(0);
             String inputs = Arrays.stream(inputsPerUnit(w)).mapToObj(Long::toString).collect(Collectors.joining("·"));
             boolean biasPerUnit = bias != null && bias.getArray().size() == units;
-            if (bias == null) {
-                return String.format("%s × %d = %,d", inputs, units, total);
-            }
-            if (biasPerUnit) {
-                return String.format("(%s + 1) × %d = %,d", inputs, units, total);
-            }
+            if (bias == null) return String.format("%s × %d = %,d", inputs, units, total);
+            if (biasPerUnit) return String.format("(%s + 1) × %d = %,d", inputs, units, total);
         }
         return parameters.stream().map(p -> p.getName() + " " + p.getArray().size())
                 .collect(Collectors.joining(" + ")) + String.format(" = %,d", total);
@@ -142,9 +118,7 @@ public final class ModelSummary {
     /** What one unit sees: for a convolution's weight (out, in, kh, kw), {kh, kw, in}, as the slide writes 3x3x32. */
     private static long[] inputsPerUnit(Shape weight) {
         long[] rest = weight.slice(1).getShape();
-        if (rest.length < 3) {
-            return rest;
-        }
+        if (rest.length < 3) return rest;
         long[] kernelFirst = new long[rest.length];
         System.arraycopy(rest, 1, kernelFirst, 0, rest.length - 1);
         kernelFirst[rest.length - 1] = rest[0];

@@ -28,9 +28,7 @@ public final class Numbers {
         DoubleColumn column = DoubleColumn.create(name, values);
         column.setPrintFormatter(new NumberColumnFormatter() {
             @Override
-            public String format(double value) {
-                return text(value);
-            }
+            public String format(double value) { return text(value); }
         });
         return column;
     }
@@ -43,9 +41,7 @@ public final class Numbers {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             return Double.isNaN(value) ? "NaN" : value > 0 ? "∞" : "-∞";
         }
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            return String.format(Locale.ROOT, "%,d", (long) value);
-        }
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) return String.format(Locale.ROOT, "%,d", (long) value);
         if (Math.abs(value) >= 1e-3 && Math.abs(value) < 1e9) {
             return new BigDecimal(value).round(new MathContext(6)).stripTrailingZeros().toPlainString();
         }

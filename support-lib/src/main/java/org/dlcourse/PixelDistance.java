@@ -40,23 +40,15 @@ public final class PixelDistance {
         int n = values.length / size;
         double[] mean = new double[size];
         double[] spread = new double[size];
-        for (int i = 0; i < n; i++) {
-            for (int p = 0; p < size; p++) {
-                mean[p] += values[i * size + p];
-            }
-        }
-        for (int p = 0; p < size; p++) {
-            mean[p] /= n;
-        }
+        for (int i = 0; i < n; i++) for (int p = 0; p < size; p++) mean[p] += values[i * size + p];
+        for (int p = 0; p < size; p++) mean[p] /= n;
         for (int i = 0; i < n; i++) {
             for (int p = 0; p < size; p++) {
                 double d = values[i * size + p] - mean[p];
                 spread[p] += d * d;
             }
         }
-        for (int p = 0; p < size; p++) {
-            spread[p] = Math.sqrt(spread[p] / n);
-        }
+        for (int p = 0; p < size; p++) spread[p] = Math.sqrt(spread[p] / n);
         return new double[][] {mean, spread};
     }
 }

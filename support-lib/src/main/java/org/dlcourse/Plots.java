@@ -3,11 +3,7 @@ package org.dlcourse;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import org.dlcourse.draw.HouseStyle;
-import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.*;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import java.util.List;
@@ -73,9 +69,7 @@ public final class Plots {
     }
 
     /** An array's values as doubles, whatever its type. */
-    static double[] doubles(NDArray array) {
-        return array.toType(DataType.FLOAT64, false).toDoubleArray();
-    }
+    static double[] doubles(NDArray array) { return array.toType(DataType.FLOAT64, false).toDoubleArray(); }
 
     /** Adds a line through 1, 2, 3, ... (step or epoch numbers). */
     public static XYSeries curve(XYChart chart, String name, List<? extends Number> values) {

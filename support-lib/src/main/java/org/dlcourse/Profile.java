@@ -18,9 +18,7 @@ public enum Profile {
     }
 
     static Profile parse(String value) {
-        if (value == null || value.isBlank()) {
-            return FULL;
-        }
+        if (value == null || value.isBlank()) return FULL;
         switch (value.trim().toLowerCase(Locale.ROOT)) {
             case "full":
                 return FULL;
@@ -33,20 +31,10 @@ public enum Profile {
     }
 
     /** The value for this profile: {@code full} in the course run, {@code fast} in tests. */
-    public <T> T pick(T full, T fast) {
-        return this == FULL ? full : fast;
-    }
+    public <T> T pick(T full, T fast) { return this == FULL ? full : fast; }
 
-    public int pick(int full, int fast) {
-        return this == FULL ? full : fast;
-    }
-
-    public boolean isFast() {
-        return this == FAST;
-    }
+    public int pick(int full, int fast) { return this == FULL ? full : fast; }
 
     @Override
-    public String toString() {
-        return name().toLowerCase(Locale.ROOT);
-    }
+    public String toString() { return name().toLowerCase(Locale.ROOT); }
 }

@@ -22,9 +22,7 @@ public final class SeededInitializer implements Initializer {
     private final double sigma;
 
     public SeededInitializer(long seed, double sigma) {
-        if (!(sigma >= 0)) {
-            throw new IllegalArgumentException("sigma is a standard deviation: it cannot be " + sigma);
-        }
+        if (!(sigma >= 0)) throw new IllegalArgumentException("sigma is a standard deviation: it cannot be " + sigma);
         this.random = new Random(seed);
         this.sigma = sigma;
     }
@@ -32,9 +30,7 @@ public final class SeededInitializer implements Initializer {
     @Override
     public NDArray initialize(NDManager manager, Shape shape, DataType dataType) {
         float[] values = new float[Math.toIntExact(shape.size())];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = (float) (random.nextGaussian() * sigma);
-        }
+        for (int i = 0; i < values.length; i++) values[i] = (float) (random.nextGaussian() * sigma);
         return manager.create(values, shape).toType(dataType, false);
     }
 }

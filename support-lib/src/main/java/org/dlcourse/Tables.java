@@ -32,9 +32,7 @@ public final class Tables {
         Table table = Table.create();
         for (int c = 0; c < cols; c++) {
             double[] column = new double[rows];
-            for (int r = 0; r < rows; r++) {
-                column[r] = values[r * cols + c];
-            }
+            for (int r = 0; r < rows; r++) column[r] = values[r * cols + c];
             table.addColumns(DoubleColumn.create(c < columnNames.length ? columnNames[c] : "c" + c, column));
         }
         return table;

@@ -64,9 +64,7 @@ public final class TimeSeries {
      * and {@code targets} (windows, horizon); window k's first target is the series' value {@code firstTarget + k}.
      */
     public record Windows(NDArray inputs, NDArray targets, long firstTarget) {
-        public int size() {
-            return (int) inputs.getShape().get(0);
-        }
+        public int size() { return (int) inputs.getShape().get(0); }
 
         /** The windows as a DJL dataset of (input window, targets) pairs, for {@code Training.fit}. */
         public ArrayDataset dataset(int batchSize, boolean shuffle) {
@@ -82,30 +80,20 @@ public final class TimeSeries {
         /** The mean and standard deviation of these values (the training part of a series). */
         public static Normalization fit(NDArray values) {
             double[] v = values.toType(DataType.FLOAT64, false).toDoubleArray();
-            if (v.length == 0) {
-                throw new IllegalArgumentException("Cannot fit a normalisation on no values");
-            }
+            if (v.length == 0) throw new IllegalArgumentException("Cannot fit a normalisation on no values");
             double mean = 0;
-            for (double x : v) {
-                mean += x / v.length;
-            }
+            for (double x : v) mean += x / v.length;
             double variance = 0;
-            for (double x : v) {
-                variance += (x - mean) * (x - mean) / v.length;
-            }
+            for (double x : v) variance += (x - mean) * (x - mean) / v.length;
             if (!(variance > 0)) {
                 throw new IllegalArgumentException("Cannot normalise values that are all equal (" + mean + ")");
             }
             return new Normalization((float) mean, (float) Math.sqrt(variance));
         }
 
-        public NDArray apply(NDArray x) {
-            return x.sub(mean).div(std);
-        }
+        public NDArray apply(NDArray x) { return x.sub(mean).div(std); }
 
         /** Back to the original units: x · std + mean. */
-        public NDArray undo(NDArray x) {
-            return x.mul(std).add(mean);
-        }
+        public NDArray undo(NDArray x) { return x.mul(std).add(mean); }
     }
 }
