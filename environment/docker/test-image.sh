@@ -144,7 +144,11 @@ check_configuration() {
   [[ "$cfg_env" == *HOME=/home/jovyan* ]] || problems+=("HOME is not /home/jovyan")
   [[ "$cfg_env" == *SHELL=/bin/bash* ]] || problems+=("SHELL is not /bin/bash (JupyterLab's terminal would open sh)")
   [[ "$cfg_env" == *COURSE_EDITION=$edition* ]] || problems+=("COURSE_EDITION is not $edition")
-  if [[ ${#problems[@]} -eq 0 ]]; then pass "[$edition] configuration: user 1000, EXPOSE 8888, HEALTHCHECK, CMD jupyter lab, SHELL=/bin/bash, COURSE_EDITION=$edition"
+  new_container
+  run_in "$c" python3 -c 'import json, sys; c = json.load(open(sys.argv[1]))["MappingKernelManager"]; sys.exit(not (c["cull_idle_timeout"] > 0 and c["cull_connected"]))' \
+      /opt/dl-course/venv/etc/jupyter/jupyter_server_config.d/dl-course.json 2>/dev/null \
+    || problems+=("idle kernels are not culled (jupyter_server_config.d/dl-course.json)")
+  if [[ ${#problems[@]} -eq 0 ]]; then pass "[$edition] configuration: user 1000, EXPOSE 8888, HEALTHCHECK, CMD jupyter lab, SHELL=/bin/bash, COURSE_EDITION=$edition, idle kernels culled"
   else fail "[$edition] configuration: ${problems[*]}"; fi
 
   # The notebooks in the image, both copies, against what they must be: the repository's solutions,
@@ -159,7 +163,6 @@ check_configuration() {
   else
     mkdir -p "$expected" && tar -C "$ROOT/notebooks" --exclude=./library -c . | tar -C "$expected" -x
   fi
-  new_container
   run_in "$c" tar -C /opt/dl-course/notebooks --exclude=./library -c . | tar -C "$got/pristine" -x
   run_in "$c" tar -C /home/jovyan/notebooks --exclude=./library -c . | tar -C "$got/home" -x
   for copy in pristine home; do
