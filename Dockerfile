@@ -112,7 +112,7 @@ COPY support-lib/src/main/java/ ${COURSE_HOME}/library/
 # JupyterLab's settings for a classroom: no news or update checks (the image runs offline).
 COPY environment/docker/overrides.json ${COURSE_HOME}/venv/share/jupyter/lab/settings/overrides.json
 # A kernel idle for 20 minutes is shut down, even with its notebook open (docs/docker.md, "Memory"): each
-# holds 250-320 MB idle, up to 1.1 GB after notebook 04, and Binder's limit is 2 GB for all of them.
+# holds a few hundred MB idle, about 1 GB after notebook 04, and Binder's limit is 2 GB for all of them.
 COPY environment/docker/jupyter_server_config.json ${COURSE_HOME}/venv/etc/jupyter/jupyter_server_config.d/dl-course.json
 
 USER ${NB_UID}
