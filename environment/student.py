@@ -33,6 +33,7 @@ import hashlib
 import json
 import re
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,6 +48,8 @@ DEFAULT_OUT = ROOT / "build" / "student"
 DEPENDS_TAG = "depends-on-exercise"
 # Remembers what was generated, so that a student's edited copy is never overwritten silently.
 RECORD = ".generated.json"
+# The solution notebooks: student versions must never be written in here (they would replace them).
+SOLUTIONS = ROOT / "notebooks"
 # Where --check writes the executed student versions.
 DEFAULT_EXECUTED = ROOT / "build" / "notebooks" / "student"
 
@@ -306,9 +309,34 @@ def lint(nb, notebook):
 
 # --- generation ----------------------------------------------------------------------------------
 
+def refuse_solutions_folder(out):
+    """The sentence refusing an out folder that is, or is inside, notebooks/ (None when out is elsewhere)."""
+    if Path(out).resolve().is_relative_to(SOLUTIONS.resolve()):
+        return (f"--out {out} would put the student versions in notebooks/, over the solutions: choose a folder"
+                f" outside notebooks/ (the default is {DEFAULT_OUT.relative_to(ROOT)}).")
+    return None
+
+
+def backup(target, log):
+    """Moves a student's edited copy aside (NAME.backup-YYYYMMDD-HHMMSS.ipynb, beside it) before --force
+    replaces it, and says so in one line."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    kept = target.with_name(f"{target.stem}.backup-{stamp}{target.suffix}")
+    for n in range(2, 100):
+        if not kept.exists():
+            break
+        kept = target.with_name(f"{target.stem}.backup-{stamp}-{n}{target.suffix}")
+    target.rename(kept)
+    log(f"    {target.name}: it had changed since generated; the changed copy is kept as {kept.name}")
+
+
 def generate(paths, out, force=False, log=print):
     """Writes the student version of each solution notebook into out; returns (solution, student) path pairs.
-    A student version changed since it was generated (a student's work) is kept, unless force."""
+    A student version changed since it was generated (a student's work) is kept, unless force: then it is
+    backed up beside it first. out may not be notebooks/ or inside it (ValueError)."""
+    refused = refuse_solutions_folder(out)
+    if refused:
+        raise ValueError(refused)
     out.mkdir(parents=True, exist_ok=True)
     record_path = out / RECORD
     record = json.loads(record_path.read_text()) if record_path.exists() else {}
@@ -326,6 +354,8 @@ def generate(paths, out, force=False, log=print):
             log(f"    {target.name}: KEPT, it changed after it was generated (someone's work?); --force replaces it")
             digest = record.get(path.name)
         else:
+            if have is not None and have != record.get(path.name):
+                backup(target, log)
             target.write_bytes(data)
             log(f"    {target.name}: {count} exercise{'' if count == 1 else 's'}"
                 + ("" if count else " (none marked yet: a plain copy)"))
@@ -408,7 +438,8 @@ def main(argv=None):
     parser.add_argument("notebooks", nargs="*", type=Path, help="solution notebooks (default: notebooks/NN_*.ipynb)")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT,
                         help=f"folder of the student versions (default: {DEFAULT_OUT.relative_to(ROOT)})")
-    parser.add_argument("--force", action="store_true", help="replace student versions changed since generated")
+    parser.add_argument("--force", action="store_true",
+                        help="replace student versions changed since generated (each kept as NAME.backup-DATE-TIME.ipynb)")
     parser.add_argument("--check", action="store_true",
                         help="then execute them through the kernel and check that they fail exactly at the exercises")
     parser.add_argument("--engine", default="MXNet", choices=kernel_runner.ENGINES, help="for --check")
@@ -427,6 +458,9 @@ def main(argv=None):
             sys.exit("student: --as-is goes with --check")
         pairs = [(None, p) for p in paths]
     else:
+        refused = refuse_solutions_folder(args.out)
+        if refused:
+            sys.exit(f"student: {refused}")
         print(f"==> Student versions into {args.out}", flush=True)
         try:
             pairs = generate(paths, args.out.resolve(), args.force, log=lambda m: print(m, flush=True))

@@ -15,6 +15,7 @@ switch_canonical() {
   for c in $choices; do
     [[ "${2,,}" == "${c,,}" ]] && { echo "$c"; return; }
   done
+  return 0  # none: not a failure, so kernel.sh (set -e) lives on and the first cell explains the value
 }
 
 switch_choices() {

@@ -1,7 +1,8 @@
 """nbgrader's standard flow on one course notebook, end to end, through the kit's kernel.
 
 What an instructor does with nbgrader (docs/student-versions.md explains each step), run here on a
-throwaway course directory (default build/nbgrader-demo/, wiped first) with two students:
+throwaway course directory (default build/nbgrader-demo/, wiped first; nbgrader's submission cache and
+Jupyter's runtime files go inside it too, never into ~/.local/share/jupyter) with two students:
 alice submits the notebook as released (the exercises not done), bob submits it completed.
 
     instructor: nbgrader generate_assignment A   # source/A/*.ipynb (solutions) -> release/A/ (student versions)
@@ -18,6 +19,7 @@ Prints each command, then the grades. Exit status 1 if a command fails.
 
 import argparse
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -39,12 +41,19 @@ c.Exchange.root = {{exchange!r}}
 '''
 
 
-def nbgrader(args, cwd, log, timeout=300):
-    """Runs one nbgrader command as a person would type it; its output is shown only if it fails."""
+def jupyter_data(course):
+    """The Jupyter data folder the flow's commands use: inside the throwaway course directory, so that
+    nbgrader's submission cache (<data>/nbgrader_cache) never fills the user's own ~/.local/share/jupyter."""
+    return course / "jupyter-data"
+
+
+def nbgrader(args, cwd, log, data, timeout=300):
+    """Runs one nbgrader command as a person would type it, with data as its Jupyter data folder; its output
+    is shown only if it fails."""
     started = time.monotonic()
     try:
         done = subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=cwd, capture_output=True, text=True,
-                              timeout=timeout)
+                              timeout=timeout, env=dict(os.environ, JUPYTER_DATA_DIR=str(data)))
     except subprocess.TimeoutExpired as e:
         output = "\n".join(o.decode() if isinstance(o, bytes) else o for o in (e.stdout, e.stderr) if o)
         raise RuntimeError(f"nbgrader {' '.join(args)} ran past {timeout} s:\n{output}") from e
@@ -76,11 +85,12 @@ def run(notebook, course, log=print):
     (course / "source" / assignment).mkdir(parents=True)
     exchange.mkdir()
     (course / "nbgrader_config.py").write_text(CONFIG.format(exchange=str(exchange)))
+    data = jupyter_data(course)
     shutil.copy(notebook, course / "source" / assignment / notebook.name)
 
     log("--- instructor: student version, released")
-    nbgrader(["generate_assignment", assignment, "--force"], course, log)
-    nbgrader(["release_assignment", assignment], course, log)
+    nbgrader(["generate_assignment", assignment, "--force"], course, log, data)
+    nbgrader(["release_assignment", assignment], course, log, data)
 
     solution = student.read_notebook(notebook)
     for name in STUDENTS:
@@ -88,16 +98,16 @@ def run(notebook, course, log=print):
         home.mkdir(parents=True)
         log(f"--- student {name}: fetch, {'complete the exercises, ' if name == 'bob' else ''}submit")
         where = ["--course", COURSE_ID, f"--Exchange.root={exchange}"]
-        nbgrader(["fetch_assignment", assignment, *where], home, log)
+        nbgrader(["fetch_assignment", assignment, *where], home, log, data)
         mine = home / assignment / notebook.name
         if name == "bob":
             nbformat.write(complete(nbformat.read(mine, as_version=4), solution), mine)
-        nbgrader(["submit", assignment, f"--student={name}", *where], home, log)
+        nbgrader(["submit", assignment, f"--student={name}", *where], home, log, data)
 
     log("--- instructor: collect, autograde, feedback")
-    nbgrader(["collect", assignment], course, log)
-    nbgrader(["autograde", assignment], course, log, timeout=300 + 600 * len(STUDENTS))
-    nbgrader(["generate_feedback", assignment], course, log)
+    nbgrader(["collect", assignment], course, log, data)
+    nbgrader(["autograde", assignment], course, log, data, timeout=300 + 600 * len(STUDENTS))
+    nbgrader(["generate_feedback", assignment], course, log, data)
 
     grades = {}
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}", COURSE_ID) as gb:
@@ -109,6 +119,7 @@ def run(notebook, course, log=print):
         "release": course / "release" / assignment / notebook.name,
         "autograded": {n: course / "autograded" / n / assignment / notebook.name for n in STUDENTS},
         "feedback": {n: course / "feedback" / n / assignment / notebook.with_suffix(".html").name for n in STUDENTS},
+        "cache": data / "nbgrader_cache",
     }
     return grades, paths
 

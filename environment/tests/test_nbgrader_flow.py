@@ -1,11 +1,13 @@
 """nbgrader itself (generate, release, fetch, submit, collect, autograde, feedback) on notebook 01 through
 the kit's kernel: the released notebook is the kit's student version, a submission left as released
-scores 0, a completed one scores every point, and the completed one runs without an error. ~2 min."""
+scores 0, a completed one scores every point, and the completed one runs without an error; the user's own
+nbgrader cache (~/.local/share/jupyter/nbgrader_cache) is left untouched. ~2 min."""
 
 from pathlib import Path
 
 import nbformat
 import pytest
+from jupyter_core.paths import jupyter_data_dir
 
 import flow
 import kernel_runner
@@ -13,11 +15,24 @@ import student
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOK = ROOT / "notebooks" / "01_linear_regression.ipynb"
+# The user's own caches, where nbgrader submit writes by default: the tests must never add to them.
+USER_CACHES = sorted({Path.home() / ".local" / "share" / "jupyter" / "nbgrader_cache",
+                      Path(jupyter_data_dir()) / "nbgrader_cache"})
+
+
+def snapshot(folder):
+    """Every file and folder under folder, with its size and time of change (None if folder is absent)."""
+    if not folder.exists():
+        return None
+    return sorted((str(p.relative_to(folder)), p.stat().st_size, p.stat().st_mtime_ns) for p in folder.rglob("*"))
 
 
 @pytest.mark.kernel
 def test_nbgrader_releases_the_student_version_and_grades_it(tmp_path, kit_kernel):
+    before = {cache: snapshot(cache) for cache in USER_CACHES}
     grades, paths = flow.run(NOTEBOOK, tmp_path / "course", log=print)
+    assert {cache: snapshot(cache) for cache in USER_CACHES} == before, "the user's nbgrader cache was changed"
+    assert sorted(p.name.split("+")[0] for p in (paths["cache"] / flow.COURSE_ID).iterdir()) == ["alice", "bob"]
 
     released = nbformat.read(paths["release"], as_version=4)
     ours = student.student_notebook(student.read_notebook(NOTEBOOK), NOTEBOOK.name)

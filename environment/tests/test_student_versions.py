@@ -319,3 +319,44 @@ def test_a_student_version_alone_is_judged_by_the_same_rule():
     assert student.check_run(None, ours, "07_demo.ipynb", failures) == []
     assert student.check_run(None, ours, "07_demo.ipynb", failures[:1])[0].endswith(
         "(g): the exercise cell did not fail; it must run the code it asks for (call the method in the same cell)")
+
+
+def test_force_keeps_a_backup_of_each_edited_copy_it_replaces_and_says_so(tmp_path):
+    source = tmp_path / "07_demo.ipynb"
+    source.write_text(nbformat.writes(two_exercise_notebook()))
+    out = tmp_path / "student"
+    student.generate([source], out, log=lambda m: None)
+    target = out / source.name
+    edited = target.read_text().replace("String unrelated", "String mine")
+    target.write_text(edited)
+    messages = []
+    student.generate([source], out, force=True, log=messages.append)
+    backups = sorted(out.glob("07_demo.backup-*.ipynb"))
+    assert len(backups) == 1 and backups[0].read_text() == edited, "the student's work must survive --force"
+    assert len(backups[0].stem.split(".backup-")[1]) == len("YYYYMMDD-HHMMSS")
+    assert "mine" not in target.read_text()
+    assert sum(backups[0].name in m for m in messages) == 1, messages
+    # An untouched copy is replaced without a backup: it holds nobody's work.
+    student.generate([source], out, force=True, log=lambda m: None)
+    source.write_text(source.read_text().replace("fine", "still fine"))
+    student.generate([source], out, force=True, log=lambda m: None)
+    assert sorted(out.glob("07_demo.backup-*.ipynb")) == backups
+
+
+@pytest.mark.parametrize("out", ["notebooks", "notebooks/", "notebooks/sub", "notebooks/../notebooks"])
+def test_an_out_folder_in_the_solutions_is_refused_before_anything_is_written(out, tmp_path, monkeypatch):
+    # A copy of the kit's layout, so a broken refusal could only ever overwrite this copy.
+    solutions = tmp_path / "notebooks"
+    solutions.mkdir()
+    source = solutions / "07_demo.ipynb"
+    source.write_text(nbformat.writes(two_exercise_notebook()))
+    monkeypatch.setattr(student, "SOLUTIONS", solutions)
+    monkeypatch.chdir(tmp_path)
+    before = source.read_bytes()
+    with pytest.raises(SystemExit) as exit_:
+        student.main([str(source), "--out", out, "--force"])
+    message = str(exit_.value.code)
+    assert message.startswith("student: --out ") and "over the solutions" in message and message.count(". ") == 0
+    assert source.read_bytes() == before and sorted(p.name for p in solutions.iterdir()) == ["07_demo.ipynb"]
+    with pytest.raises(ValueError):
+        student.generate([source], solutions, force=True)

@@ -21,6 +21,9 @@ public final class Check {
         Failed(String what, String found) {
             super("Check failed: " + what + ": " + found);
         }
+
+        /** No stack frames: the kernel shows an exception as its stack trace, and the sentence says it all. */
+        @Override public synchronized Throwable fillInStackTrace() { return this; }
     }
 
     private Check() {}

@@ -4,6 +4,8 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.engine.EngineException;
 import ai.djl.ndarray.NDManager;
+import org.dlcourse.draw.SwitchError;
+import org.dlcourse.draw.Switches;
 
 import java.util.Locale;
 
@@ -38,6 +40,7 @@ public final class Course {
     /** Loads the engine, fixes the seed and prints the banner. Calling it again re-seeds and reprints. */
     public static synchronized Course start() {
         if (current == null) {
+            Switches.check(); // before DJL reads DJL_DEFAULT_ENGINE: its error is a wall of frames
             Engine engine = loadEngine();
             current = new Course(engine, chooseDevice(engine, System.getenv("COURSE_DEVICE")), Profile.current());
         }
@@ -75,12 +78,11 @@ public final class Course {
                 return Device.cpu();
             case "gpu":
                 if (gpus == 0) {
-                    throw new IllegalStateException(noGpuMessage(engine));
+                    throw new SwitchError(noGpuMessage(engine));
                 }
                 return Device.gpu(0);
             default:
-                throw new IllegalArgumentException(
-                        "COURSE_DEVICE=" + requested + " is not a device choice: use auto, cpu or gpu.");
+                throw new SwitchError(Switches.sentence("COURSE_DEVICE", requested));
         }
     }
 

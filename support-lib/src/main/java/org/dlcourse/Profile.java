@@ -1,5 +1,8 @@
 package org.dlcourse;
 
+import org.dlcourse.draw.SwitchError;
+import org.dlcourse.draw.Switches;
+
 import java.util.Locale;
 
 /**
@@ -25,8 +28,7 @@ public enum Profile {
             case "fast":
                 return FAST;
             default:
-                throw new IllegalArgumentException(
-                        "COURSE_PROFILE=" + value + " is not a profile: use 'full' (the course run) or 'fast' (tests).");
+                throw new SwitchError(Switches.sentence("COURSE_PROFILE", value));
         }
     }
 

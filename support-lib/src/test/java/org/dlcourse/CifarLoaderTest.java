@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -37,12 +38,40 @@ class CifarLoaderTest {
 
     /** A prepared CIFAR-10 folder in {@code home}: 35 training images in 5 files, 11 test images. */
     private ImageBytes[] writePrepared(String folder) throws IOException {
+        return writePrepared(folder, null);
+    }
+
+    /** The same, with a {@code batches.meta.txt} of these class names listed in its SHA256SUMS (none if null). */
+    private ImageBytes[] writePrepared(String folder, List<String> classNames) throws IOException {
         ImageBytes train = TestData.randomCifar(35, 1);
         ImageBytes test = TestData.randomCifar(11, 2);
         Path dir = home.resolve(folder);
-        List<String> names = TestData.writeCifarFolder(dir, train, test);
+        List<String> names = new ArrayList<>(TestData.writeCifarFolder(dir, train, test));
+        if (classNames != null) {
+            CifarWriter.writeMeta(dir, classNames);
+            names.add(CifarFiles.META);
+        }
         Checksums.writeSums(dir, names);
         return new ImageBytes[] {train, test};
+    }
+
+    @Test
+    void anEditedClassNameIsCaughtByTheChecksumNamingTheFileAndTheFix() throws IOException {
+        writePrepared(CifarFiles.FOLDER, CifarFiles.CLASS_NAMES);
+        Path meta = home.resolve(CifarFiles.FOLDER).resolve(CifarFiles.META);
+        Files.writeString(meta, Files.readString(meta).replace("horse", "pony"));
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> Datasets.cifar10().optHome(home).optUsage(Usage.TEST).build());
+        assertTrue(e.getMessage().startsWith(meta.toString()) && e.getMessage().contains("run ./course data"), e.getMessage());
+    }
+
+    @Test
+    void aClassNamesFileAddedAfterPreparationIsNotTrusted() throws IOException {
+        writePrepared(CifarFiles.FOLDER);
+        CifarWriter.writeMeta(home.resolve(CifarFiles.FOLDER), List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j"));
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> Datasets.cifar10().optHome(home).optUsage(Usage.TRAIN).build());
+        assertTrue(e.getMessage().contains(CifarFiles.META), e.getMessage());
     }
 
     @Test
@@ -161,8 +190,7 @@ class CifarLoaderTest {
 
     @Test
     void cifar10OrStandInPrefersTheRealData() throws IOException {
-        writePrepared(CifarStandIn.FOLDER);
-        CifarWriter.writeMeta(home.resolve(CifarStandIn.FOLDER), FashionMnistFiles.CLASS_NAMES);
+        writePrepared(CifarStandIn.FOLDER, FashionMnistFiles.CLASS_NAMES);
         ImageSet standIn = Datasets.cifar10OrStandIn().optHome(home).optUsage(Usage.TEST).build();
         assertTrue(standIn.isStandIn());
         assertEquals("CIFAR-10 stand-in (Fashion-MNIST)", standIn.name());

@@ -2,6 +2,7 @@ package org.dlcourse;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import org.dlcourse.draw.SwitchError;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -49,6 +50,7 @@ class CourseTest {
 
     @Test
     void anUnknownDeviceChoiceIsRejected() {
-        assertThrows(IllegalArgumentException.class, () -> Course.chooseDevice(Engine.getInstance(), "tpu"));
+        SwitchError e = assertThrows(SwitchError.class, () -> Course.chooseDevice(Engine.getInstance(), "tpu"));
+        assertTrue(e.getMessage().startsWith("COURSE_DEVICE=tpu is not a choice"), e.getMessage());
     }
 }

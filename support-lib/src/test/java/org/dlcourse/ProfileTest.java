@@ -1,10 +1,11 @@
 package org.dlcourse;
 
+import org.dlcourse.draw.SwitchError;
+import org.dlcourse.draw.Switches;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ProfileTest {
 
@@ -22,8 +23,8 @@ class ProfileTest {
 
     @Test
     void anUnknownProfileSaysWhichOnesExist() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Profile.parse("quick"));
-        assertTrue(e.getMessage().contains("'full'") && e.getMessage().contains("'fast'"), e.getMessage());
+        SwitchError e = assertThrows(SwitchError.class, () -> Profile.parse("quick"));
+        assertEquals(Switches.sentence("COURSE_PROFILE", "quick"), e.getMessage());
     }
 
     @Test

@@ -102,6 +102,15 @@ public final class Checksums {
         }
     }
 
+    /** True if {@code dir/SHA256SUMS} lists this file. */
+    public static boolean lists(Path dir, String name) {
+        try {
+            return readSums(dir).containsKey(name);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + dir.resolve(SUMS) + ": " + e.getMessage(), e);
+        }
+    }
+
     /** True if every wanted file is present and matches {@code SHA256SUMS}. */
     public static boolean verified(Path dir, List<String> wanted) {
         return Files.isDirectory(dir) && mismatches(dir, wanted).isEmpty();

@@ -54,6 +54,18 @@ public final class CifarFiles {
         return names;
     }
 
+    /**
+     * These batch files plus {@link #META} wherever the folder has it or its {@code SHA256SUMS} lists it: the
+     * class names a notebook shows come from that file, so it is verified like the images.
+     */
+    public static List<String> withMeta(Path dir, List<String> batchFiles) {
+        List<String> names = new ArrayList<>(batchFiles);
+        if (Files.exists(dir.resolve(META)) || Checksums.lists(dir, META)) {
+            names.add(META);
+        }
+        return names;
+    }
+
     /** The number of images in a split's files, from their sizes (each must be whole records). */
     public static int count(Path dir, Usage usage) {
         long total = 0;

@@ -73,7 +73,7 @@ public final class PreparedData {
 
     private static ImageBytes readCifar(Path dir, Usage usage, int limit, String name, float[] mean, float[] std) {
         checkUsage(usage, name);
-        Checksums.requireVerified(dir, CifarFiles.files(usage), name);
+        Checksums.requireVerified(dir, CifarFiles.withMeta(dir, CifarFiles.files(usage)), name);
         int available = CifarFiles.count(dir, usage);
         return CifarFiles.read(dir, usage, checkLimit(limit, available, name, usage), name,
                 CifarFiles.classNames(dir), mean, std);

@@ -14,9 +14,16 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -27,7 +34,7 @@ import java.util.zip.GZIPInputStream;
  * {@code ./course data}: puts the image data sets into {@link PreparedData#home()}, verified, once.
  *
  * <pre>
- * java -cp support-lib/target/course-support.jar org.dlcourse.setup.Prepare [--skip-cifar | --require-cifar] [--cifar-url URL]
+ * java -cp support-lib/target/course-support.jar org.dlcourse.setup.Prepare [--skip-cifar | --require-cifar | --cifar10] [--cifar-url URL]
  * </pre>
  *
  * <ul>
@@ -35,11 +42,13 @@ import java.util.zip.GZIPInputStream;
  *       downloaded from its authors), checked against the known SHA-256 of its content.
  *   <li>CIFAR-10 is downloaded if the network allows and checked against its authors' MD5. Without
  *       network the run still succeeds (so {@code ./course lab} works offline), says so, and writes
- *       the Fashion-MNIST stand-in instead; {@code --require-cifar} (the Docker build) makes that an
- *       error, {@code --skip-cifar} does not try the network at all. A download with the wrong MD5
- *       is always an error: it is never silently replaced by the stand-in.
+ *       the Fashion-MNIST stand-in instead; it remembers that failure ({@value #CIFAR_FAILED}) and later
+ *       runs do not try again unless told ({@code --cifar10}). {@code --require-cifar} (the Docker
+ *       build) makes the failure an error, {@code --skip-cifar} does not try the network at all. A
+ *       download with the wrong MD5 is always an error: it is never silently replaced by the stand-in.
  * </ul>
  *
+ * A run holds a lock on {@value #LOCK} in the data folder: a second run waits for the first.
  * Every folder is written as {@code <folder>.part} and renamed when complete, with a
  * {@code SHA256SUMS} inside; a verified folder is skipped, so rerunning takes a second or two. Any
  * failure ends with exit code 1 and one line on stderr saying what failed and what to do.
@@ -52,6 +61,12 @@ public final class Prepare {
             super(message);
         }
     }
+
+    /** Held while a run works on the data folder (never deleted: deleting a lock file races with its next user). */
+    static final String LOCK = ".course-data.lock";
+    /** Written when the CIFAR-10 download fails for want of network: later runs do not retry unless asked. */
+    static final String CIFAR_FAILED = "cifar-10-download-failed.txt";
+    static final String USES_STAND_IN = "the notebooks use the CIFAR-10 stand-in (Fashion-MNIST)";
 
     private Prepare() {}
 
@@ -70,20 +85,56 @@ public final class Prepare {
         }
         try {
             Path home = options.data != null ? options.data : PreparedData.home();
-            prepareFashionMnist(home, options.fashionDir, out);
-            if (prepareCifar(home, options, out)) {
-                removeStandIn(home, out);
-            } else {
-                prepareStandIn(home, out);
+            try (FileChannel lock = lock(home, out)) {
+                prepareFashionMnist(home, options.fashionDir, out);
+                if (prepareCifar(home, options, out)) {
+                    removeStandIn(home, out);
+                } else {
+                    prepareStandIn(home, out);
+                }
             }
             return 0;
         } catch (Failure | IllegalStateException e) {
             err.println(e.getMessage());
         } catch (IOException | UncheckedIOException e) {
-            err.println("Preparing the data failed (" + describe(e) + "): check that the data folder is writable and"
-                    + " has 400 MB free, then rerun ./course data.");
+            err.println("Preparing the data failed: " + ioProblem(e) + "; fix that, then rerun ./course data.");
         }
         return 1;
+    }
+
+    /**
+     * Waits until no other {@code ./course data} works on this data folder, then holds it until closed: two
+     * runs at once would each rebuild the same folder under the other's feet.
+     */
+    static FileChannel lock(Path home, PrintStream out) throws IOException {
+        Files.createDirectories(home);
+        FileChannel channel = FileChannel.open(home.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            if (channel.tryLock() == null) {
+                out.println("another ./course data is running; waiting");
+                channel.lock();
+            }
+            return channel;
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    /** What went wrong, as the system said it: the file and the reason ("/x/y: No space left on device"). */
+    static String ioProblem(Exception e) {
+        Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+        if (cause instanceof FileSystemException fs && fs.getFile() != null) {
+            String reason = fs.getReason();
+            if (reason == null) {
+                reason = fs instanceof AccessDeniedException ? "permission denied"
+                        : fs instanceof NoSuchFileException ? "no such file or folder"
+                        : fs instanceof FileAlreadyExistsException ? "it already exists"
+                        : fs.getClass().getSimpleName();
+            }
+            return fs.getFile() + (fs.getOtherFile() != null ? " -> " + fs.getOtherFile() : "") + ": " + reason;
+        }
+        return cause.getMessage() != null ? cause.getMessage() : describe(e);
     }
 
     /** Copies (or downloads) Fashion-MNIST into {@code home/fashion-mnist} and checks its content. */
@@ -145,13 +196,28 @@ public final class Prepare {
      */
     static boolean prepareCifar(Path home, Options options, PrintStream out) throws IOException {
         Path target = home.resolve(CifarFiles.FOLDER);
-        if (Checksums.verified(target, cifarFiles())) {
+        List<String> files = CifarFiles.withMeta(target, cifarFiles());
+        List<String> bad = Checksums.mismatches(target, files);
+        if (bad.equals(List.of(CifarFiles.META))) {
+            // Only the class names changed: they are known, so they are rewritten rather than downloaded again.
+            CifarWriter.writeMeta(target, CifarFiles.CLASS_NAMES);
+            Checksums.writeSums(target, files);
+            out.println("CIFAR-10: " + CifarFiles.META + " did not match its checksum: rewritten with CIFAR-10's class names");
+            bad = List.of();
+        }
+        if (bad.isEmpty()) {
             out.println("CIFAR-10: ready in " + target + " (checksums verified)");
             return true;
         }
         if (options.skipCifar) {
             out.println("CIFAR-10: absent, not downloaded (--skip-cifar): the CIFAR-10 stand-in (Fashion-MNIST) will"
                     + " be used; run ./course data with internet access for the real data.");
+            return false;
+        }
+        Path failedBefore = home.resolve(CIFAR_FAILED);
+        if (Files.isRegularFile(failedBefore) && !options.retryCifar && !options.requireCifar) {
+            out.println("CIFAR-10: not downloaded (the download failed on " + Files.readString(failedBefore).strip()
+                    + "): " + USES_STAND_IN + "; ./course data --cifar10 tries again.");
             return false;
         }
         Path archive = home.resolve("cifar-10-binary.tar.gz");
@@ -170,12 +236,13 @@ public final class Prepare {
                 throw new Failure(failed + ": connect to the internet and rerun ./course data, or drop"
                         + " --require-cifar to use the CIFAR stand-in.");
             }
-            out.println(failed + ": CIFAR-10 is absent and the CIFAR-10 stand-in (Fashion-MNIST) will be used;"
-                    + " connect to the internet and rerun ./course data for the real data.");
+            Files.writeString(failedBefore, LocalDate.now() + ", " + describe(e) + "\n");
+            out.println(failed + ": " + USES_STAND_IN + "; with internet, ./course data --cifar10 tries again.");
             return false;
         }
         unpackCifar(archive, target);
         Files.delete(archive);
+        Files.deleteIfExists(failedBefore);
         out.println("CIFAR-10: ready in " + target + " (archive MD5 verified)");
         return true;
     }
@@ -280,6 +347,7 @@ public final class Prepare {
     static final class Options {
         boolean skipCifar;
         boolean requireCifar;
+        boolean retryCifar;
         URI cifarUrl = URI.create(CifarFiles.URL);
         String cifarMd5 = CifarFiles.MD5;
         Path data;
@@ -291,6 +359,7 @@ public final class Prepare {
                 switch (args[i]) {
                     case "--skip-cifar" -> o.skipCifar = true;
                     case "--require-cifar" -> o.requireCifar = true;
+                    case "--cifar10" -> o.retryCifar = true;
                     case "--cifar-url" -> o.cifarUrl = URI.create(value(args, ++i));
                     case "--cifar-md5" -> o.cifarMd5 = value(args, ++i);
                     case "--data" -> o.data = Path.of(value(args, ++i));
@@ -298,8 +367,9 @@ public final class Prepare {
                     default -> throw new IllegalArgumentException("Unknown argument " + args[i] + ". " + USAGE);
                 }
             }
-            if (o.skipCifar && o.requireCifar) {
-                throw new IllegalArgumentException("--skip-cifar and --require-cifar contradict each other. " + USAGE);
+            if (o.skipCifar && (o.requireCifar || o.retryCifar)) {
+                throw new IllegalArgumentException("--skip-cifar and " + (o.requireCifar ? "--require-cifar" : "--cifar10")
+                        + " contradict each other. " + USAGE);
             }
             return o;
         }
@@ -311,7 +381,7 @@ public final class Prepare {
             return args[i];
         }
 
-        static final String USAGE = "Usage: Prepare [--skip-cifar | --require-cifar] [--cifar-url URL]"
+        static final String USAGE = "Usage: Prepare [--skip-cifar | --require-cifar | --cifar10] [--cifar-url URL]"
                 + " [--cifar-md5 HEX] [--data DIR] [--fashion-dir DIR]";
     }
 }
