@@ -73,7 +73,7 @@ public final class Training {
             throw new UncheckedIOException("Could not read the training data: " + e.getMessage(), e);
         } catch (TranslateException e) {
             throw new IllegalStateException("Could not turn the data into a batch: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException e) {   // a first batch the network was not initialised for: said in the course's words
             String wrongShape = history.steps().size() == stepsBefore ? InputShapes.mismatch(trainer, train) : null;
             throw wrongShape == null ? e : new WrongShape(wrongShape, e);
         } finally {

@@ -39,6 +39,7 @@ public class TrainingChart extends LossHistory {
     /** Tells the chart how many epochs to expect, for its progress line. */
     public void expectEpochs(int epochs) {
         this.expectedEpochs = epochs;
+        this.stopped = false;
     }
 
     @Override
