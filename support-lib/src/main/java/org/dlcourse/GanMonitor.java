@@ -5,6 +5,8 @@ import org.dlcourse.draw.Curves;
 import org.dlcourse.draw.HouseStyle;
 import org.dlcourse.draw.LiveOutput;
 import org.dlcourse.draw.Pictures;
+import org.dlcourse.run.Interrupted;
+import org.dlcourse.run.Interrupts;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;
@@ -22,6 +24,7 @@ import java.util.List;
  * {@link #epoch} after every epoch. The chart shows each loss averaged over blocks of steps (a GAN's step
  * losses are very noisy), each epoch's mean as a dot, and dashed lines at the equilibrium where the
  * discriminator can no longer tell real from fake (D = ½ everywhere): 2 ln 2 for its loss, ln 2 for the generator's.
+ * <p>{@link #step} also ends the loop, between two steps, when the cell is interrupted.
  * <p>Used in 06 §5.
  */
 public final class GanMonitor {
@@ -38,6 +41,7 @@ public final class GanMonitor {
     private final List<Integer> epochEnds = new ArrayList<>();
     private BufferedImage samples;
     private long startMillis;
+    private String stopped;
 
     /** A monitor for a run of {@code epochs} epochs; {@code title} heads the loss chart. */
     public GanMonitor(String title, int epochs) {
@@ -46,6 +50,7 @@ public final class GanMonitor {
         }
         this.title = title;
         this.epochs = epochs;
+        Interrupts.starting();
     }
 
     /** Shows the panel, with the images of the untrained generator (any shape {@link ImageGrid} takes). */
@@ -55,10 +60,15 @@ public final class GanMonitor {
         output.redraw();
     }
 
-    /** Records one training step's two losses; redraws every few seconds. */
+    /** Records one training step's two losses; redraws every few seconds; throws {@link Interrupted} if interrupted. */
     public void step(double discriminatorLoss, double generatorLoss) {
         discriminatorSteps.add(discriminatorLoss);
         generatorSteps.add(generatorLoss);
+        if (Interrupts.stopAsked()) {
+            stopped = String.format("stopped at epoch %d, step %d", epochEnds.size() + 1, discriminatorSteps.size());
+            output.redraw();
+            throw new Interrupted("GAN training " + stopped + " (interrupted); run the cell again to train again.");
+        }
         output.redrawSometimes();
     }
 
@@ -67,6 +77,9 @@ public final class GanMonitor {
         epochEnds.add(discriminatorSteps.size());
         samples = ImageGrid.of(fixedNoiseSamples, "Fixed noise → generator, after epoch " + epochEnds.size());
         output.redraw();
+        if (epochEnds.size() == epochs) {
+            Interrupts.finished();
+        }
     }
 
     private BufferedImage panel() {
@@ -103,8 +116,9 @@ public final class GanMonitor {
     public XYChart chart() {
         long seconds = startMillis == 0 ? 0 : (System.currentTimeMillis() - startMillis) / 1000;
         int height = samples == null ? HouseStyle.HEIGHT : Math.max(HouseStyle.HEIGHT, samples.getHeight());
-        XYChart chart = Plots.xy(String.format("%s · epoch %d/%d · step %d · %d:%02d", title, epochEnds.size(),
-                epochs, discriminatorSteps.size(), seconds / 60, seconds % 60),
+        String progress = stopped != null ? stopped : String.format("epoch %d/%d · step %d", epochEnds.size(), epochs,
+                discriminatorSteps.size());
+        XYChart chart = Plots.xy(String.format("%s · %s · %d:%02d", title, progress, seconds / 60, seconds % 60),
                 "training step", "loss", CHART_WIDTH, height);
         XYStyler styler = chart.getStyler();
         styler.setChartTitleFont(styler.getChartTitleFont().deriveFont(13f));   // a long title on a small chart

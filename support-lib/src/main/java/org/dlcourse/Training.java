@@ -8,6 +8,11 @@ import ai.djl.training.dataset.Dataset;
 import ai.djl.training.listener.TrainingListener;
 import ai.djl.training.loss.Loss;
 import ai.djl.translate.TranslateException;
+import org.dlcourse.run.InputShapes;
+import org.dlcourse.run.Interrupted;
+import org.dlcourse.run.Interrupts;
+import org.dlcourse.run.StopOnInterrupt;
+import org.dlcourse.run.WrongShape;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,12 +29,12 @@ public final class Training {
 
     /** A training configuration whose progress is drawn live in the cell's output. */
     public static DefaultTrainingConfig config(Loss loss, String chartTitle) {
-        return onCourseDevice(loss).addTrainingListeners(new TrainingChart(chartTitle));
+        return onCourseDevice(loss).addTrainingListeners(new TrainingChart(chartTitle), new StopOnInterrupt());
     }
 
     /** A training configuration that records the losses but shows nothing. */
     public static DefaultTrainingConfig quietConfig(Loss loss) {
-        return onCourseDevice(loss).addTrainingListeners(new LossHistory());
+        return onCourseDevice(loss).addTrainingListeners(new LossHistory(), new StopOnInterrupt());
     }
 
     /**
@@ -51,8 +56,15 @@ public final class Training {
         if (history instanceof TrainingChart) {
             ((TrainingChart) history).expectEpochs(history.epochs().size() + epochs);
         }
+        int stepsBefore = history.steps().size();
+        Interrupts.starting();
         try {
             EasyTrain.fit(trainer, epochs, train, validation);
+        } catch (Interrupted e) {
+            if (history instanceof TrainingChart) {
+                ((TrainingChart) history).stopped();
+            }
+            throw e;
         } catch (TrainingDivergedException e) {
             throw new IllegalStateException("Training diverged after " + history.steps().size()
                     + " steps: the loss became NaN or infinite. The learning rate is probably too large;"
@@ -61,6 +73,11 @@ public final class Training {
             throw new UncheckedIOException("Could not read the training data: " + e.getMessage(), e);
         } catch (TranslateException e) {
             throw new IllegalStateException("Could not turn the data into a batch: " + e.getMessage(), e);
+        } catch (RuntimeException e) {   // a first batch the network was not initialised for: said in the course's words
+            String wrongShape = history.steps().size() == stepsBefore ? InputShapes.mismatch(trainer, train) : null;
+            throw wrongShape == null ? e : new WrongShape(wrongShape, e);
+        } finally {
+            Interrupts.finished();
         }
         return history;
     }

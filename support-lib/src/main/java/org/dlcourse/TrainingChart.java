@@ -26,6 +26,9 @@ public class TrainingChart extends LossHistory {
     private final List<Double> stepX = new ArrayList<>();
     private int expectedEpochs;
     private int epoch;
+    private int batch;
+    private long batches;
+    private boolean stopped;
     private long startMillis;
     private String progress = "starting";
 
@@ -36,6 +39,7 @@ public class TrainingChart extends LossHistory {
     /** Tells the chart how many epochs to expect, for its progress line. */
     public void expectEpochs(int epochs) {
         this.expectedEpochs = epochs;
+        this.stopped = false;
     }
 
     @Override
@@ -47,10 +51,12 @@ public class TrainingChart extends LossHistory {
     @Override
     public void onTrainingBatch(Trainer trainer, TrainingListener.BatchData batchData) {
         super.onTrainingBatch(trainer, batchData);
-        Batch batch = batchData.getBatch();
-        long total = Math.max(1, batch.getProgressTotal());
-        stepX.add(epoch + (double) (batch.getProgress() + 1) / total);
-        progress = "batch " + (batch.getProgress() + 1) + "/" + batch.getProgressTotal();
+        Batch data = batchData.getBatch();
+        if (batch++ == 0) {   // DJL counts progress in images, not batches: an epoch has ⌈images / batch size⌉
+            batches = Math.max(1, (data.getProgressTotal() + data.getSize() - 1) / data.getSize());
+        }
+        stepX.add(epoch + (double) batch / batches);
+        progress = "batch " + batch + "/" + batches;
         output.redrawSometimes();
     }
 
@@ -58,6 +64,7 @@ public class TrainingChart extends LossHistory {
     public void onEpoch(Trainer trainer) {
         super.onEpoch(trainer);
         epoch++;
+        batch = 0;
         progress = "epoch done";
         if (epoch == expectedEpochs) {
             output.redraw();
@@ -68,7 +75,17 @@ public class TrainingChart extends LossHistory {
 
     @Override
     public void onTrainingEnd(Trainer trainer) {
-        progress = "done";
+        if (!stopped) {
+            progress = "done";
+            output.redraw();
+        }
+    }
+
+    /** Draws the chart one last time, marked where the user interrupted the training. */
+    void stopped() {
+        stopped = true;
+        progress = "stopped at epoch " + (epoch + 1) + "/" + expectedEpochs + ", batch " + batch + "/" + batches
+                + " (interrupted)";
         output.redraw();
     }
 
@@ -76,8 +93,9 @@ public class TrainingChart extends LossHistory {
     public XYChart chart() {
         long seconds = startMillis == 0 ? 0 : (System.currentTimeMillis() - startMillis) / 1000;
         String epochs = expectedEpochs > 0 ? epoch + "/" + expectedEpochs : String.valueOf(epoch);
-        XYChart chart = Plots.xy(String.format("%s · epoch %s · %s · %d:%02d", title, epochs, progress,
-                seconds / 60, seconds % 60), "epoch", "loss");
+        String state = stopped ? progress : "epoch " + epochs + " · " + progress;
+        XYChart chart = Plots.xy(String.format("%s · %s · %d:%02d", title, state, seconds / 60, seconds % 60),
+                "epoch", "loss");
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);   // below: the curves fill the plot
         chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         if (expectedEpochs > 0) {
