@@ -3,6 +3,7 @@ package org.dlcourse;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import org.dlcourse.draw.HouseStyle;
+import org.dlcourse.draw.Words;
 import org.knowm.xchart.CategoryChart;
 import tech.tablesaw.api.*;
 
@@ -131,20 +132,20 @@ public final class ClassifierVerdict {
     public Table table() {
         int[] all = perClass();
         int[] sure = confidentPerClass();
-        return Table.create("Predicted classes of " + samples() + " samples",
-                StringColumn.create("class", classNames),
-                IntColumn.create("predicted", all),
-                IntColumn.create("confident (p ≥ " + threshold + ")", sure));
+        return Table.create(Words.of("verdict.title", samples()),
+                StringColumn.create(Words.of("verdict.class"), classNames),
+                IntColumn.create(Words.of("verdict.predicted"), all),
+                IntColumn.create(Words.of("verdict.confident", threshold), sure));
     }
 
     /** Per class, how many samples the classifier puts there, confident ones darker; real images spread evenly. */
     public CategoryChart histogram(String title) {
-        CategoryChart chart = Plots.bars(title, "predicted class", "samples", Plots.WIDTH + 160, Plots.HEIGHT);
+        CategoryChart chart = Plots.bars(title, Words.of("verdict.axis"), Words.of("verdict.samples"), Plots.WIDTH + 160, Plots.HEIGHT);
         chart.getStyler().setOverlapped(true);
         chart.getStyler().setXAxisLabelRotation(30);
         chart.getStyler().setSeriesColors(new Color[] {HouseStyle.PALE_BLUE, HouseStyle.BLUE});
-        chart.addSeries("all predictions", classNames, toList(perClass()));
-        chart.addSeries(String.format("confident (p ≥ %.1f)", threshold), classNames, toList(confidentPerClass()));
+        chart.addSeries(Words.of("verdict.all"), classNames, toList(perClass()));
+        chart.addSeries(Words.of("verdict.confident", String.format(Locale.ROOT, "%.1f", threshold)), classNames, toList(confidentPerClass()));
         return chart;
     }
 

@@ -5,6 +5,7 @@ import org.dlcourse.draw.Curves;
 import org.dlcourse.draw.HouseStyle;
 import org.dlcourse.draw.LiveOutput;
 import org.dlcourse.draw.Pictures;
+import org.dlcourse.draw.Words;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;
@@ -51,7 +52,7 @@ public final class GanMonitor {
     /** Shows the panel, with the images of the untrained generator (any shape {@link ImageGrid} takes). */
     public void begin(NDArray untrainedSamples) {
         startMillis = System.currentTimeMillis();
-        samples = ImageGrid.of(untrainedSamples, "Fixed noise → generator, before training");
+        samples = ImageGrid.of(untrainedSamples, Words.of("gan.before"));
         output.redraw();
     }
 
@@ -65,7 +66,7 @@ public final class GanMonitor {
     /** Ends an epoch: records where it ended, shows the generator's new images and redraws. */
     public void epoch(NDArray fixedNoiseSamples) {
         epochEnds.add(discriminatorSteps.size());
-        samples = ImageGrid.of(fixedNoiseSamples, "Fixed noise → generator, after epoch " + epochEnds.size());
+        samples = ImageGrid.of(fixedNoiseSamples, Words.of("gan.after", epochEnds.size()));
         output.redraw();
     }
 
@@ -103,25 +104,25 @@ public final class GanMonitor {
     public XYChart chart() {
         long seconds = startMillis == 0 ? 0 : (System.currentTimeMillis() - startMillis) / 1000;
         int height = samples == null ? HouseStyle.HEIGHT : Math.max(HouseStyle.HEIGHT, samples.getHeight());
-        XYChart chart = Plots.xy(String.format("%s · epoch %d/%d · step %d · %d:%02d", title, epochEnds.size(),
+        XYChart chart = Plots.xy(Words.of("gan.title", title, epochEnds.size(),
                 epochs, discriminatorSteps.size(), seconds / 60, seconds % 60),
-                "training step", "loss", CHART_WIDTH, height);
+                Words.of("gan.axis"), Words.of("axis.loss"), CHART_WIDTH, height);
         XYStyler styler = chart.getStyler();
         styler.setChartTitleFont(styler.getChartTitleFont().deriveFont(13f));   // a long title on a small chart
         styler.setLegendPosition(Styler.LegendPosition.OutsideS);
         styler.setLegendLayout(Styler.LegendLayout.Vertical);
         styler.setYAxisMin(0.0);
         if (discriminatorSteps.isEmpty()) {
-            Plots.line(chart, "waiting for the first step", new double[] {0}, new double[] {0});
+            Plots.line(chart, Words.of("gan.waiting"), new double[] {0}, new double[] {0});
             return chart;
         }
-        Curves.averaged(chart, "discriminator loss", discriminatorSteps, D_COLOR);
-        Curves.averaged(chart, "generator loss", generatorSteps, G_COLOR);
-        Curves.dots(chart, "discriminator loss, epoch mean", epochEnds, epochMeans(discriminatorSteps), D_COLOR);
-        Curves.dots(chart, "generator loss, epoch mean", epochEnds, epochMeans(generatorSteps), G_COLOR);
+        Curves.averaged(chart, Words.of("gan.dLoss"), discriminatorSteps, D_COLOR);
+        Curves.averaged(chart, Words.of("gan.gLoss"), generatorSteps, G_COLOR);
+        Curves.dots(chart, Words.of("gan.dMean"), epochEnds, epochMeans(discriminatorSteps), D_COLOR);
+        Curves.dots(chart, Words.of("gan.gMean"), epochEnds, epochMeans(generatorSteps), G_COLOR);
         double last = discriminatorSteps.size();
-        Curves.level(chart, "discriminator loss when D = ½ everywhere: 2 ln 2", 2 * Math.log(2), last, D_COLOR);
-        Curves.level(chart, "generator loss when D = ½ everywhere: ln 2", Math.log(2), last, G_COLOR);
+        Curves.level(chart, Words.of("gan.dLevel"), 2 * Math.log(2), last, D_COLOR);
+        Curves.level(chart, Words.of("gan.gLevel"), Math.log(2), last, G_COLOR);
         return chart;
     }
 

@@ -6,6 +6,7 @@ import ai.djl.training.listener.TrainingListener;
 import org.dlcourse.draw.Curves;
 import org.dlcourse.draw.HouseStyle;
 import org.dlcourse.draw.LiveOutput;
+import org.dlcourse.draw.Words;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.Styler;
 
@@ -27,7 +28,7 @@ public class TrainingChart extends LossHistory {
     private int expectedEpochs;
     private int epoch;
     private long startMillis;
-    private String progress = "starting";
+    private String progress = Words.of("chart.starting");
 
     public TrainingChart(String title) {
         this.title = title;
@@ -50,7 +51,7 @@ public class TrainingChart extends LossHistory {
         Batch batch = batchData.getBatch();
         long total = Math.max(1, batch.getProgressTotal());
         stepX.add(epoch + (double) (batch.getProgress() + 1) / total);
-        progress = "batch " + (batch.getProgress() + 1) + "/" + batch.getProgressTotal();
+        progress = Words.of("chart.batch", batch.getProgress() + 1, batch.getProgressTotal());
         output.redrawSometimes();
     }
 
@@ -58,7 +59,7 @@ public class TrainingChart extends LossHistory {
     public void onEpoch(Trainer trainer) {
         super.onEpoch(trainer);
         epoch++;
-        progress = "epoch done";
+        progress = Words.of("chart.epochDone");
         if (epoch == expectedEpochs) {
             output.redraw();
         } else {
@@ -68,7 +69,7 @@ public class TrainingChart extends LossHistory {
 
     @Override
     public void onTrainingEnd(Trainer trainer) {
-        progress = "done";
+        progress = Words.of("chart.done");
         output.redraw();
     }
 
@@ -76,8 +77,8 @@ public class TrainingChart extends LossHistory {
     public XYChart chart() {
         long seconds = startMillis == 0 ? 0 : (System.currentTimeMillis() - startMillis) / 1000;
         String epochs = expectedEpochs > 0 ? epoch + "/" + expectedEpochs : String.valueOf(epoch);
-        XYChart chart = Plots.xy(String.format("%s · epoch %s · %s · %d:%02d", title, epochs, progress,
-                seconds / 60, seconds % 60), "epoch", "loss");
+        XYChart chart = Plots.xy(Words.of("chart.title", title, epochs, progress,
+                seconds / 60, seconds % 60), Words.of("axis.epoch"), Words.of("axis.loss"));
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);   // below: the curves fill the plot
         chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         if (expectedEpochs > 0) {
@@ -87,7 +88,7 @@ public class TrainingChart extends LossHistory {
         if (!steps.isEmpty()) {
             double[] x = stepX.stream().mapToDouble(Double::doubleValue).toArray();
             double[] y = steps.subList(steps.size() - x.length, steps.size()).stream().mapToDouble(Double::doubleValue).toArray();
-            Plots.line(chart, "batch loss", x, y).setLineColor(HouseStyle.GREY);
+            Plots.line(chart, Words.of("chart.batchLoss"), x, y).setLineColor(HouseStyle.GREY);
         }
         if (!epochs().isEmpty()) {
             for (String name : epochs().get(0).keySet()) {
@@ -96,7 +97,7 @@ public class TrainingChart extends LossHistory {
             }
         }
         if (chart.getSeriesMap().isEmpty()) {
-            Plots.line(chart, "waiting for the first batch", new double[] {0}, new double[] {0});
+            Plots.line(chart, Words.of("chart.waitingBatch"), new double[] {0}, new double[] {0});
         }
         return chart;
     }
