@@ -156,7 +156,7 @@ def write_editions(sources, out=EDITIONS, force=False, log=print):
     A copy that changed since it was written (a student's work) is kept unless force (then it is backed up)."""
     record_path = out / RECORD
     record = json.loads(record_path.read_text()) if record_path.exists() else {}
-    paths = []
+    paths, announced = [], False
     for source in sources:
         nb = read(source)
         for lang in LANGS:
@@ -174,6 +174,9 @@ def write_editions(sources, out=EDITIONS, force=False, log=print):
                             f" edited it (./course editions --force replaces it, keeping yours as .backup)")
                     continue
                 shutil.copy2(target, target.with_name(target.name + ".backup"))
+            if not announced:
+                log(f"==> The editions students open, from source/: {out}/fr and {out}/en")
+                announced = True
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
             record[key] = digest(data)
