@@ -87,7 +87,7 @@ def main():
     runs = planned_runs([p.resolve() for p in args.notebooks], args.engine)
     timeout = args.timeout or kernel_runner.default_timeout(args.profile)
     if not runs:
-        sys.exit("run_notebooks: no notebooks found (./course setup writes the editions into notebooks/fr and notebooks/en)")
+        sys.exit("run_notebooks: no notebooks found: ./course setup writes the editions, notebooks/fr and notebooks/en.")
 
     results = []
     for engine, path in runs:

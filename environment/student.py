@@ -432,7 +432,8 @@ def output_folder(out, path):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("notebooks", nargs="*", type=Path,
-                        help="solution notebooks (default: both editions, notebooks/fr/NN_*.ipynb and notebooks/en/NN_*.ipynb)")
+                        help="solution notebooks (default: both editions, notebooks/fr/NN_*.ipynb and"
+                             " notebooks/en/NN_*.ipynb)")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT,
                         help=f"folder of the student versions (default: {DEFAULT_OUT.relative_to(ROOT)})")
     parser.add_argument("--force", action="store_true", help="replace student versions changed since generated")

@@ -115,7 +115,8 @@ def run(notebook, course, log=print):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("notebook", nargs="?", type=Path, default=ROOT / "notebooks" / "fr" / "01_linear_regression.ipynb")
+    parser.add_argument("notebook", nargs="?", type=Path,
+                        default=ROOT / "notebooks" / "fr" / "01_linear_regression.ipynb")
     parser.add_argument("--course-dir", type=Path, default=ROOT / "build" / "nbgrader-demo")
     args = parser.parse_args()
     try:

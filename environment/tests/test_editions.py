@@ -129,7 +129,9 @@ def test_the_english_edition_is_the_source_without_its_french(path):
     source = editions.read(path)
     en = editions.edition(source, "en", path.name)
     kept = [c for c in source.cells if editions.language_of(c) != "fr"]
-    assert [(c.get("id"), c.cell_type, c.source) for c in en.cells] == [(c.get("id"), c.cell_type, c.source) for c in kept]
+    def shown(cells):
+        return [(c.get("id"), c.cell_type, c.source) for c in cells]
+    assert shown(en.cells) == shown(kept)
     assert not any(t.startswith("lang-") for c in en.cells for t in c.metadata.get("tags", []))
     assert en.metadata["kernelspec"] == source.metadata["kernelspec"]
     assert en.metadata["dl_course"] == {"edition": "en", "source": f"source/{path.name}"}
@@ -228,3 +230,22 @@ def test_the_french_student_version_speaks_french_and_the_english_one_english():
         version = student.student_notebook(editions.edition(source, lang, path.name), path.name)
         exercise = next(c.source for c in version.cells if "leastSquares(NDArray" in c.source)
         assert words in exercise and task in exercise, exercise
+
+
+def test_a_graded_french_notebook_runs_its_kernel_in_french(monkeypatch):
+    """nbgrader's grading kernel does not start in notebooks/fr: it is told the edition's language."""
+    import asyncio
+    sys.path.insert(0, str(HERE.parent / "nbgrader"))
+    from course_nbgrader import GradingExecute
+
+    class KernelManager:
+        def start_kernel(self, **kwargs):
+            self.started_with = kwargs
+
+    path = ROOT / "source" / "01_linear_regression.ipynb"
+    for lang in ("fr", "en"):
+        execute = GradingExecute()
+        execute.km, execute.resources = KernelManager(), {}
+        execute.nb = editions.edition(editions.read(path), lang, path.name)
+        asyncio.run(execute.async_start_new_kernel())
+        assert execute.km.started_with["env"]["COURSE_LANG"] == lang

@@ -1,6 +1,6 @@
-"""nbgrader itself (generate, release, fetch, submit, collect, autograde, feedback) on notebook 01 (its French
-edition: the English one's stubs are compared with nbgrader's in test_student_versions.py) through the kit's kernel: the released notebook is the kit's student version, a submission left as released
-scores 0, a completed one scores every point, and the completed one runs without an error. ~2 min."""
+"""nbgrader itself (generate, release, fetch, submit, collect, autograde, feedback) on notebook 01's French
+edition (the English stubs are compared with nbgrader's in test_student_versions.py) through the kit's
+kernel: the released notebook is the kit's student version, in French, a submission left as released scores 0, a completed one scores every point, and the completed one runs without an error. ~2 min."""
 
 from pathlib import Path
 
