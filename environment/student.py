@@ -337,17 +337,18 @@ def generate(paths, out, force=False, log=print):
         nb = read_notebook(path)
         data = render(student_notebook(nb, path.name))
         target = out / path.name
+        shown = f"{out.name}/{target.name}" if out.name in STUB_WORDS else target.name   # fr/01_x.ipynb
         digest = hashlib.sha256(data).hexdigest()
         have = hashlib.sha256(target.read_bytes()).hexdigest() if target.exists() else None
         count = len(exercises(nb, path.name))
         if have == digest:
-            log(f"    {target.name}: up to date")
+            log(f"    {shown}: up to date")
         elif have is not None and have != record.get(path.name) and not force:
-            log(f"    {target.name}: KEPT, it changed after it was generated (someone's work?); --force replaces it")
+            log(f"    {shown}: KEPT, it changed after it was generated (someone's work?); --force replaces it")
             digest = record.get(path.name)
         else:
             target.write_bytes(data)
-            log(f"    {target.name}: {count} exercise{'' if count == 1 else 's'}"
+            log(f"    {shown}: {count} exercise{'' if count == 1 else 's'}"
                 + ("" if count else " (none marked yet: a plain copy)"))
         if digest:
             record[path.name] = digest
