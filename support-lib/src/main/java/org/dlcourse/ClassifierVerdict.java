@@ -41,8 +41,7 @@ public final class ClassifierVerdict {
     public static ClassifierVerdict of(NDArray probabilities, List<String> classNames) {
         long[] shape = probabilities.getShape().getShape();
         if (shape.length != 2 || shape[1] != classNames.size()) {
-            throw new IllegalArgumentException("expected probabilities of shape (N, " + classNames.size()
-                    + "), one row per sample and one column per class, not " + probabilities.getShape());
+            throw new IllegalArgumentException(Words.of("error.probabilitiesShape", classNames.size(), probabilities.getShape()));
         }
         int n = (int) shape[0];
         int classes = (int) shape[1];
@@ -60,8 +59,7 @@ public final class ClassifierVerdict {
                 }
             }
             if (Math.abs(sum - 1) > 1e-3) {
-                throw new IllegalArgumentException("row " + i + " sums to " + sum + ", not 1: pass probabilities"
-                        + " (e.g. logits.softmax(1)), not the network's raw outputs");
+                throw new IllegalArgumentException(Words.of("error.notProbabilities", i, sum));
             }
         }
         return new ClassifierVerdict(classNames, CONFIDENT, predicted, confidence);
@@ -145,7 +143,7 @@ public final class ClassifierVerdict {
         chart.getStyler().setXAxisLabelRotation(30);
         chart.getStyler().setSeriesColors(new Color[] {HouseStyle.PALE_BLUE, HouseStyle.BLUE});
         chart.addSeries(Words.of("verdict.all"), classNames, toList(perClass()));
-        chart.addSeries(Words.of("verdict.confident", String.format(Locale.ROOT, "%.1f", threshold)), classNames, toList(confidentPerClass()));
+        chart.addSeries(Words.of("verdict.confidentShort", threshold), classNames, toList(confidentPerClass()));
         return chart;
     }
 

@@ -29,9 +29,7 @@ public final class ModelSummary {
     /** The summary of an initialised block fed with inputs of {@code inputShape} (batch first, e.g. (1, 3, 32, 32)). */
     public static ModelSummary of(Block block, Shape inputShape) {
         if (!block.isInitialized()) {
-            throw new IllegalStateException("The block has no parameters yet: initialise it first, with"
-                    + " trainer.initialize(" + inputShape + ") or block.initialize(manager, DataType.FLOAT32, "
-                    + inputShape + ").");
+            throw new IllegalStateException(Words.of("error.noParameters", inputShape, inputShape));
         }
         List<Block> parts = block instanceof SequentialBlock
                 ? block.getChildren().values() : List.of(block);
