@@ -4,7 +4,8 @@ Each notebook runs in a fresh kernel, with a timeout per cell; kernel_runner.py 
 error output, so a failed check cell, or a Java stack trace on stderr). The editions split the engines
 (MATRIX): the French editions (notebooks/fr) run on MXNet, the English ones (notebooks/en) on PyTorch, so
 both languages and both engines are tested in the time of one. --engine runs the notebooks given on the
-engines given instead (with no notebook given: the editions of those engines). The executed copies go to
+engines given instead (with no notebook given: the editions of those engines, written afresh from source/
+into build/editions). The executed copies go to
 build/notebooks/<profile>/<engine>/<edition>/ as .ipynb and .html so a person can look at them, with a
 summary (wall time, kernel peak memory) in summary.json.
 
@@ -19,10 +20,13 @@ from pathlib import Path
 import nbformat
 from nbconvert import HTMLExporter
 
+import editions
 import kernel_runner
 
 ROOT = Path(__file__).resolve().parent.parent
-EDITIONS = ROOT / "notebooks"
+# With no notebook given: both editions written afresh from source/ into build/editions, so the run tests the
+# sources whatever a person did to their copies in notebooks/fr and notebooks/en.
+EDITIONS = ROOT / "build" / "editions"
 # Which engine runs which edition in ./course test.
 MATRIX = {"fr": "MXNet", "en": "PyTorch"}
 
@@ -63,6 +67,8 @@ def planned_runs(notebooks, engines):
     """(engine, notebook) pairs: the notebooks given on the engines given; with no engine, each edition on its
     MATRIX engine (any other notebook on both); with no notebook, the editions of the engines given (or all)."""
     if not notebooks:
+        sources = sorted(editions.SOURCES.glob("[0-9]*.ipynb"))
+        editions.write_editions(sources, EDITIONS, force=True, log=lambda m: None)
         chosen = engines or list(MATRIX.values())
         return [(engine, path) for lang, engine in MATRIX.items() if engine in chosen
                 for path in sorted((EDITIONS / lang).glob("[0-9]*.ipynb"))]
@@ -87,7 +93,7 @@ def main():
     runs = planned_runs([p.resolve() for p in args.notebooks], args.engine)
     timeout = args.timeout or kernel_runner.default_timeout(args.profile)
     if not runs:
-        sys.exit("run_notebooks: no notebooks found: ./course setup writes the editions, notebooks/fr and notebooks/en.")
+        sys.exit("run_notebooks: no notebooks found in source/.")
 
     results = []
     for engine, path in runs:
