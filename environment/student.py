@@ -337,7 +337,7 @@ def generate(paths, out, force=False, log=print):
         nb = read_notebook(path)
         data = render(student_notebook(nb, path.name))
         target = out / path.name
-        shown = f"{out.name}/{target.name}" if out.name in STUB_WORDS else target.name   # fr/01_x.ipynb
+        shown = edition_name(target)   # fr/01_x.ipynb
         digest = hashlib.sha256(data).hexdigest()
         have = hashlib.sha256(target.read_bytes()).hexdigest() if target.exists() else None
         count = len(exercises(nb, path.name))
@@ -397,31 +397,38 @@ def check_run(solution, executed, notebook, failures):
 
 def check(pairs, engine, profile, timeout=None, log=print, executed_dir=None):
     """Executes student versions through the kernel (kernel_runner, as run_notebooks.py does) and checks
-    each one. Returns {student notebook name: problems}; the executed copies go to
-    <executed_dir>/<profile>/<engine>/ (default build/notebooks/student/)."""
+    each one. Returns {student notebook name (fr/NN.ipynb for an edition): problems}; the executed copies go to
+    <executed_dir>/<profile>/<engine>/[fr|en/] (default build/notebooks/student/)."""
     timeout = timeout or kernel_runner.default_timeout(profile)
     out_dir = (executed_dir or DEFAULT_EXECUTED) / profile / engine
     report = {}
     for solution_path, student_path in pairs:
-        log(f"--- student version of {student_path.name} on {engine} ({profile})")
+        name = edition_name(student_path)
+        log(f"--- student version of {name} on {engine} ({profile})")
         solution = read_notebook(solution_path) if solution_path else None
         if not (exercises(solution, solution_path.name) if solution_path
                 else student_exercises(read_notebook(student_path))):
-            report[student_path.name] = [f"{student_path.stem}: no exercise marked (nothing to run)"]
-            log(f"    FAILED: {report[student_path.name][0]}")
+            report[name] = [f"{student_path.stem}: no exercise marked (nothing to run)"]
+            log(f"    FAILED: {report[name][0]}")
             continue
         executed = nbformat.read(student_path, as_version=4)
         run = kernel_runner.execute(executed, engine, profile, timeout, cwd=student_path.parent)
-        out_dir.mkdir(parents=True, exist_ok=True)
-        nbformat.write(executed, out_dir / student_path.name)
+        executed_path = output_folder(out_dir, student_path) / student_path.name   # .../fr/NN.ipynb for an edition
+        executed_path.parent.mkdir(parents=True, exist_ok=True)
+        nbformat.write(executed, executed_path)
         problems = check_run(solution, executed, student_path.name, run.problems)
         failing = sorted(c for c, _ in run.problems if c is not None)
         log(f"    {'FAILED' if problems else 'ok'} in {run.seconds:.1f} s; failing cells {failing}"
             + ("" if problems else ": the exercises and the cells that depend on them, as expected"))
         for problem in problems:
             log(f"    {problem}")
-        report[student_path.name] = problems
+        report[name] = problems
     return report
+
+
+def edition_name(path):
+    """'fr/01_x.ipynb' for a notebook of an edition's folder, else '01_x.ipynb'."""
+    return f"{path.parent.name}/{path.name}" if path.parent.name in STUB_WORDS else path.name
 
 
 def output_folder(out, path):

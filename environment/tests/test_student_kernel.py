@@ -25,4 +25,4 @@ def test_student_version_fails_exactly_at_its_exercises(path, tmp_path, kit_kern
     french.write_bytes(editions.render(editions.edition(editions.read(path), "fr", path.name)))
     pairs = student.generate([french], tmp_path / "student" / "fr", log=lambda m: None)
     report = student.check(pairs, "MXNet", "fast", log=print)
-    assert report[path.name] == [], "\n".join(report[path.name])
+    assert report[f"fr/{path.name}"] == [], "\n".join(report[f"fr/{path.name}"])
