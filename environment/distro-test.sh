@@ -3,8 +3,8 @@
 # (debootstrap) with only README's prerequisites installed (the exact apt-get line README gives for
 # that release), a fresh clone of this commit, run by an unprivileged user:
 #     ./course setup
-#     ./course test notebooks/01_linear_regression.ipynb   (unit tests, notebook 01 on both
-#                                                          engines, the fast Python tests)
+#     ./course test notebooks/fr/01_linear_regression.ipynb notebooks/en/01_linear_regression.ipynb
+#         (unit tests, notebook 01 in French on MXNet and in English on PyTorch, the fast Python tests)
 # It fails loudly, naming the distribution and the step, when that path breaks.
 #
 # Usage: environment/distro-test.sh [bookworm|trixie ...]   (as root; default: both)
@@ -132,8 +132,8 @@ for suite in "${suites[@]}"; do
   if step "$suite" "debootstrap a minimal root" debootstrap base_root "$suite" \
      && step "$suite" "README's apt-get line, a fresh clone, an unprivileged user" prerequisites prepare_root "$suite" \
      && step "$suite" "./course setup" setup in_root "$root" --user bash -c 'cd ~/dl-course && ./course setup' \
-     && step "$suite" "./course test notebooks/01_linear_regression.ipynb" test \
-          in_root "$root" --user bash -c 'cd ~/dl-course && ./course test notebooks/01_linear_regression.ipynb'; then
+     && step "$suite" "./course test notebooks/fr/01_linear_regression.ipynb notebooks/en/01_linear_regression.ipynb" test \
+          in_root "$root" --user bash -c 'cd ~/dl-course && ./course test notebooks/fr/01_linear_regression.ipynb notebooks/en/01_linear_regression.ipynb'; then
     passed=$((passed + 1))
     note "ok: ${release[$suite]} ($suite): $(grep -m1 -o 'Python [0-9.]*' "$OUT/$suite-prerequisites.log"), $(grep -m1 -o 'openjdk version "[^"]*"' "$OUT/$suite-prerequisites.log" | tr -d '"'); README path in $(( $(now) - t0 )) s"
   else

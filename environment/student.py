@@ -22,7 +22,8 @@ so a cell number means the same cell in both versions. Same input, byte-identica
 
 Usage: student.py [NOTEBOOK ...] [--out DIR] [--force] [--check [--engine MXNet|PyTorch] [--profile fast|full]]
        student.py --check --as-is STUDENT_NOTEBOOK ...
-  (default: every notebooks/NN_*.ipynb into build/student/; --check then executes the student versions
+  (default: both editions, notebooks/fr/NN_*.ipynb and notebooks/en/NN_*.ipynb, into build/student/fr and
+  build/student/en, each stub in its edition's language; --check then executes the student versions
   through the kernel and checks that they fail exactly at their exercises; --as-is checks student
   versions that are already there, without their solutions: the student image's self-test)
 """
@@ -44,6 +45,7 @@ import kernel_runner
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "build" / "student"
+EDITIONS = ROOT / "notebooks"   # notebooks/fr and notebooks/en, written by editions.py from source/
 # Cells that may fail in a student version because they use an exercise's result.
 DEPENDS_TAG = "depends-on-exercise"
 # Remembers what was generated, so that a student's edited copy is never overwritten silently.
@@ -64,6 +66,16 @@ GRADE_ID = re.compile(r"^[A-Za-z0-9_-]+$")
 YOUR_CODE = "// YOUR CODE HERE: replace this stub, the throw included"
 TEXT_STUB = "YOUR ANSWER HERE"
 DEFAULT_TASK = "complete the code"
+# The stub's own words in each edition's language (notebook metadata dl_course.edition, written by
+# editions.py; the task comes from the BEGIN SOLUTION line, which the French edition has in French).
+# "TODO:" starts the message in both languages: TODO_THROW finds the stubs' throws by it.
+STUB_WORDS = {
+    "en": {"your_code": YOUR_CODE, "answer": TEXT_STUB, "task": DEFAULT_TASK, "cell": "complete this cell",
+           "todo": "TODO: {task} (exercise of notebook {label}: {grade_id})"},
+    "fr": {"your_code": "// VOTRE CODE ICI : remplacez ce bouchon, throw compris", "answer": "VOTRE RÉPONSE ICI",
+           "task": "complétez le code", "cell": "complétez cette cellule",
+           "todo": "TODO: {task} (exercice du notebook {label} : {grade_id})"},
+}
 
 
 class MarkerError(ValueError):
@@ -86,8 +98,15 @@ def notebook_label(notebook):
     return match.group(1) if match else Path(notebook).stem
 
 
-def todo_message(notebook, grade_id, task):
-    return f"TODO: {task or DEFAULT_TASK} (exercise of notebook {notebook_label(notebook)}: {grade_id})"
+def edition_language(nb):
+    """'fr' for a French edition, else 'en' (a source notebook, or an English edition)."""
+    lang = (nb or {}).get("metadata", {}).get("dl_course", {}).get("edition")
+    return lang if lang in STUB_WORDS else "en"
+
+
+def todo_message(notebook, grade_id, task, lang="en"):
+    words = STUB_WORDS[lang]
+    return words["todo"].format(task=task or words["task"], label=notebook_label(notebook), grade_id=grade_id)
 
 
 def java_string(text):
@@ -97,10 +116,10 @@ def java_string(text):
     return f'"{escaped}"'
 
 
-def code_stub(stub_lines, message):
+def code_stub(stub_lines, message, lang="en"):
     """The stub of one region: a comment, the author's STUB lines, then the TODO throw (unless they throw)."""
     throw = f"throw new UnsupportedOperationException({java_string(message)});"
-    lines = [YOUR_CODE] + list(stub_lines)
+    lines = [STUB_WORDS[lang]["your_code"]] + list(stub_lines)
     if not any(re.search(r"\bthrow\b", line) for line in stub_lines):
         lines.append(throw)
     return lines
@@ -123,7 +142,7 @@ def _marker(line, where, number, markdown=False):
     return match.group("word"), match.group("indent"), match.group("rest").strip(" \t:-—–")
 
 
-def replace_solutions(source, notebook, grade_id, where, markdown=False):
+def replace_solutions(source, notebook, grade_id, where, markdown=False, lang="en"):
     """Source with each solution region replaced by its stub; also the TODO messages, one per region."""
     out, todos, region = [], [], None
     for number, line in enumerate(source.split("\n"), start=1):
@@ -136,8 +155,8 @@ def replace_solutions(source, notebook, grade_id, where, markdown=False):
         elif word == END_SOLUTION:
             if region is None:
                 raise MarkerError(f"{where}, line {number}: END SOLUTION without a BEGIN SOLUTION before it")
-            message = todo_message(notebook, grade_id, region["task"])
-            stub = [TEXT_STUB] if markdown else code_stub(region["stubs"], message)
+            message = todo_message(notebook, grade_id, region["task"], lang)
+            stub = [STUB_WORDS[lang]["answer"]] if markdown else code_stub(region["stubs"], message, lang)
             out.extend(region["indent"] + s if s else s for s in stub)
             todos.append(message)
             region = None
@@ -198,20 +217,21 @@ def is_autograder_test(cell):
     return cell.get("cell_type") == "code" and bool(meta.get("grade")) and not meta.get("solution")
 
 
-def stub_cell(cell, notebook, number):
+def stub_cell(cell, notebook, number, lang="en"):
     """Turns one solution-notebook cell into its student version, in place; returns its TODO messages.
-    The one definition of a stub: `./course student` and nbgrader's generate_assignment both call it."""
+    The one definition of a stub: `./course student` and nbgrader's generate_assignment both call it.
+    lang: the edition's language, for the stub's own words."""
     where = f"{Path(notebook).stem}, cell {number}"
     markdown = cell.get("cell_type") == "markdown"
     grade_id = nbgrader_meta(cell).get("grade_id", "")
-    source, todos = replace_solutions(cell.source, notebook, grade_id, where, markdown)
+    source, todos = replace_solutions(cell.source, notebook, grade_id, where, markdown, lang)
     if todos and not is_solution(cell):
         raise MarkerError(f"{where}: a solution region in a cell that is not an nbgrader solution cell"
                           ' (give it the metadata nbgrader: {"solution": true, "grade_id": ...})')
     if is_solution(cell) and not todos and cell.get("cell_type") in ("code", "markdown"):
         # A whole-cell solution: the whole cell becomes the stub.
-        message = todo_message(notebook, grade_id, "complete this cell")
-        source = TEXT_STUB if markdown else "\n".join(code_stub([], message))
+        message = todo_message(notebook, grade_id, STUB_WORDS[lang]["cell"], lang)
+        source = STUB_WORDS[lang]["answer"] if markdown else "\n".join(code_stub([], message, lang))
         todos = [message]
     if cell.get("cell_type") == "code":
         source, removed = remove_hidden_tests(source, where)
@@ -238,7 +258,7 @@ def exercises(nb, notebook):
     found = []
     for number, cell in enumerate(nb.cells, start=1):
         if cell.cell_type == "code" and is_solution(cell):
-            todos = stub_cell(copy.deepcopy(cell), notebook, number)
+            todos = stub_cell(copy.deepcopy(cell), notebook, number, edition_language(nb))
             found.append(Exercise(number, nbgrader_meta(cell).get("grade_id", ""), tuple(todos)))
     return found
 
@@ -264,7 +284,7 @@ def student_notebook(nb, notebook):
     """The student version of a solution notebook (a new notebook; outputs cleared)."""
     student = copy.deepcopy(nb)
     for number, cell in enumerate(student.cells, start=1):
-        stub_cell(cell, notebook, number)
+        stub_cell(cell, notebook, number, edition_language(nb))
         if cell.cell_type == "code":
             cell.outputs = []
             cell.execution_count = None
@@ -345,19 +365,20 @@ def generate(paths, out, force=False, log=print):
         nb = read_notebook(path)
         data = render(student_notebook(nb, path.name))
         target = out / path.name
+        shown = edition_name(target)   # fr/01_x.ipynb
         digest = hashlib.sha256(data).hexdigest()
         have = hashlib.sha256(target.read_bytes()).hexdigest() if target.exists() else None
         count = len(exercises(nb, path.name))
         if have == digest:
-            log(f"    {target.name}: up to date")
+            log(f"    {shown}: up to date")
         elif have is not None and have != record.get(path.name) and not force:
-            log(f"    {target.name}: KEPT, it changed after it was generated (someone's work?); --force replaces it")
+            log(f"    {shown}: KEPT, it changed after it was generated (someone's work?); --force replaces it")
             digest = record.get(path.name)
         else:
             if have is not None and have != record.get(path.name):
                 backup(target, log)
             target.write_bytes(data)
-            log(f"    {target.name}: {count} exercise{'' if count == 1 else 's'}"
+            log(f"    {shown}: {count} exercise{'' if count == 1 else 's'}"
                 + ("" if count else " (none marked yet: a plain copy)"))
         if digest:
             record[path.name] = digest
@@ -406,36 +427,51 @@ def check_run(solution, executed, notebook, failures):
 
 def check(pairs, engine, profile, timeout=None, log=print, executed_dir=None):
     """Executes student versions through the kernel (kernel_runner, as run_notebooks.py does) and checks
-    each one. Returns {student notebook name: problems}; the executed copies go to
-    <executed_dir>/<profile>/<engine>/ (default build/notebooks/student/)."""
+    each one. Returns {student notebook name (fr/NN.ipynb for an edition): problems}; the executed copies go to
+    <executed_dir>/<profile>/<engine>/[fr|en/] (default build/notebooks/student/)."""
     timeout = timeout or kernel_runner.default_timeout(profile)
     out_dir = (executed_dir or DEFAULT_EXECUTED) / profile / engine
     report = {}
     for solution_path, student_path in pairs:
-        log(f"--- student version of {student_path.name} on {engine} ({profile})")
+        name = edition_name(student_path)
+        log(f"--- student version of {name} on {engine} ({profile})")
         solution = read_notebook(solution_path) if solution_path else None
         if not (exercises(solution, solution_path.name) if solution_path
                 else student_exercises(read_notebook(student_path))):
-            report[student_path.name] = [f"{student_path.stem}: no exercise marked (nothing to run)"]
-            log(f"    FAILED: {report[student_path.name][0]}")
+            report[name] = [f"{student_path.stem}: no exercise marked (nothing to run)"]
+            log(f"    FAILED: {report[name][0]}")
             continue
         executed = nbformat.read(student_path, as_version=4)
         run = kernel_runner.execute(executed, engine, profile, timeout, cwd=student_path.parent)
-        out_dir.mkdir(parents=True, exist_ok=True)
-        nbformat.write(executed, out_dir / student_path.name)
+        executed_path = output_folder(out_dir, student_path) / student_path.name   # .../fr/NN.ipynb for an edition
+        executed_path.parent.mkdir(parents=True, exist_ok=True)
+        nbformat.write(executed, executed_path)
         problems = check_run(solution, executed, student_path.name, run.problems)
         failing = sorted(c for c, _ in run.problems if c is not None)
         log(f"    {'FAILED' if problems else 'ok'} in {run.seconds:.1f} s; failing cells {failing}"
             + ("" if problems else ": the exercises and the cells that depend on them, as expected"))
         for problem in problems:
             log(f"    {problem}")
-        report[student_path.name] = problems
+        report[name] = problems
     return report
+
+
+def edition_name(path):
+    """'fr/01_x.ipynb' for a notebook of an edition's folder, else '01_x.ipynb'."""
+    return f"{path.parent.name}/{path.name}" if path.parent.name in STUB_WORDS else path.name
+
+
+def output_folder(out, path):
+    """Where a notebook's student version goes: out/fr for the French edition (notebooks/fr), out/en for the
+    English one, so the two live side by side; out itself for any other notebook."""
+    return out / path.parent.name if path.parent.name in STUB_WORDS else out
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("notebooks", nargs="*", type=Path, help="solution notebooks (default: notebooks/NN_*.ipynb)")
+    parser.add_argument("notebooks", nargs="*", type=Path,
+                        help="solution notebooks (default: both editions, notebooks/fr/NN_*.ipynb and"
+                             " notebooks/en/NN_*.ipynb)")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT,
                         help=f"folder of the student versions (default: {DEFAULT_OUT.relative_to(ROOT)})")
     parser.add_argument("--force", action="store_true",
@@ -450,7 +486,8 @@ def main(argv=None):
                         help="with --check: the notebooks given are student versions already (the student image's"
                              " self-test): check them without generating anything")
     args = parser.parse_args(argv)
-    paths = [p.resolve() for p in args.notebooks] or sorted((ROOT / "notebooks").glob("[0-9]*.ipynb"))
+    paths = [p.resolve() for p in args.notebooks] or sorted(p for lang in STUB_WORDS
+                                                            for p in (EDITIONS / lang).glob("[0-9]*.ipynb"))
     if not paths:
         sys.exit("student: no notebooks found")
     if args.as_is:
@@ -463,7 +500,10 @@ def main(argv=None):
             sys.exit(f"student: {refused}")
         print(f"==> Student versions into {args.out}", flush=True)
         try:
-            pairs = generate(paths, args.out.resolve(), args.force, log=lambda m: print(m, flush=True))
+            pairs = []
+            for folder in sorted({output_folder(args.out.resolve(), p) for p in paths}):
+                pairs += generate([p for p in paths if output_folder(args.out.resolve(), p) == folder], folder,
+                                  args.force, log=lambda m: print(m, flush=True))
         except MarkerError as e:
             sys.exit(f"student: {e}")
     if args.check:

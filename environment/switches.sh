@@ -1,4 +1,4 @@
-# The kit's three switches, checked the same way everywhere: case does not matter, and a value that is
+# The kit's four switches, checked the same way everywhere: case does not matter, and a value that is
 # not one of the choices gets one sentence naming them. Sourced by ./course (which checks them before
 # starting Jupyter) and by kernel.sh (which gives DJL the engine's exact spelling).
 #   switches_check    prints the sentence for the first wrong switch and returns 1; nothing if all are fine
@@ -11,6 +11,7 @@ switch_canonical() {
     DJL_DEFAULT_ENGINE) choices="MXNet PyTorch" ;;
     COURSE_PROFILE) choices="full fast" ;;
     COURSE_DEVICE) choices="auto cpu gpu" ;;
+    COURSE_LANG) choices="fr en" ;;
   esac
   for c in $choices; do
     [[ "${2,,}" == "${c,,}" ]] && { echo "$c"; return; }
@@ -23,12 +24,13 @@ switch_choices() {
     DJL_DEFAULT_ENGINE) echo "MXNet (the default) or PyTorch" ;;
     COURSE_PROFILE) echo "full (the course run, the default) or fast (what the tests run)" ;;
     COURSE_DEVICE) echo "auto (the default: a GPU if there is one), cpu or gpu" ;;
+    COURSE_LANG) echo "fr or en (unset: the edition's language, French in notebooks/fr)" ;;
   esac
 }
 
 switches_check() {
   local name value
-  for name in DJL_DEFAULT_ENGINE COURSE_PROFILE COURSE_DEVICE; do
+  for name in DJL_DEFAULT_ENGINE COURSE_PROFILE COURSE_DEVICE COURSE_LANG; do
     value="${!name:-}"
     value="${value//[[:space:]]/}"
     [[ -z "$value" || -n "$(switch_canonical "$name" "$value")" ]] && continue
@@ -39,7 +41,7 @@ switches_check() {
 
 switches_export() {
   local name value canonical
-  for name in DJL_DEFAULT_ENGINE COURSE_PROFILE COURSE_DEVICE; do
+  for name in DJL_DEFAULT_ENGINE COURSE_PROFILE COURSE_DEVICE COURSE_LANG; do
     value="${!name:-}"
     value="${value//[[:space:]]/}"
     [[ -n "$value" ]] || continue

@@ -6,7 +6,8 @@
 #  2. asking for a GPU where there is none must fail loudly: a one-cell notebook with
 #     COURSE_DEVICE=gpu must stop with "*** NO USABLE GPU ***", on each engine.
 # Usage: selftest.sh [--out DIR] [run_notebooks.py ARGS: --engine E ..., --profile P, NOTEBOOK ...]
-# (default: --engine MXNet, the notebooks in $HOME/notebooks). Exit status: 0 only if all passed.
+# (default: --engine MXNet, the French edition's notebooks in $HOME/notebooks/fr). Exit status: 0 only if
+# all passed.
 set -euo pipefail
 home="${COURSE_HOME:-/opt/dl-course}"
 out=/tmp/dl-course-selftest
@@ -18,8 +19,8 @@ has_notebook=false
 for a in "${args[@]}"; do [[ "$a" == *.ipynb ]] && has_notebook=true; done
 if ! $has_notebook; then
   shopt -s nullglob
-  notebooks=("$HOME"/notebooks/[0-9]*.ipynb)
-  [[ ${#notebooks[@]} -gt 0 ]] || notebooks=("$home"/notebooks/[0-9]*.ipynb)
+  notebooks=("$HOME"/notebooks/fr/[0-9]*.ipynb)
+  [[ ${#notebooks[@]} -gt 0 ]] || notebooks=("$home"/notebooks/fr/[0-9]*.ipynb)
   args+=("${notebooks[@]}")
 fi
 

@@ -17,7 +17,7 @@
 #      and saves screenshots in build/image/
 # Usage: test-image.sh [--target cpu|cuda] [--edition student|solution]... [--engine MXNet|PyTorch]...
 #                      [--skip-browser] [--build-only] [NOTEBOOK.ipynb ...]
-#   (default: both editions, every notebook, on MXNet)
+#   (default: both image editions, student and solution; every notebook of the French edition, on MXNet)
 # Environment: IMAGE_CIFAR=skip|download (default skip: CI has no access to CIFAR-10's site),
 #   IMAGE_NAME (default localhost/dl-course:test; the solution image gets "-solution" appended),
 #   IMAGE_BASE (default localhost/debian:bookworm).
@@ -44,7 +44,9 @@ while [[ $# -gt 0 ]]; do
     --engine) engines+=(--engine "$2"); shift 2 ;;
     --skip-browser) browser=false; shift ;;
     --build-only) build_only=true; shift ;;
-    *.ipynb) notebooks+=("/home/jovyan/notebooks/$(basename "$1")"); shift ;;
+    # notebooks/en/NN.ipynb: the English edition; any other path names the French one.
+    *.ipynb) lang="$(basename "$(dirname "$1")")"; [[ "$lang" == en ]] || lang=fr
+             notebooks+=("/home/jovyan/notebooks/$lang/$(basename "$1")"); shift ;;
     -h|--help) sed -n '2,25p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "test-image: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
@@ -151,17 +153,21 @@ check_configuration() {
   if [[ ${#problems[@]} -eq 0 ]]; then pass "[$edition] configuration: user 1000, EXPOSE 8888, HEALTHCHECK, CMD jupyter lab, SHELL=/bin/bash, COURSE_EDITION=$edition, idle kernels culled"
   else fail "[$edition] configuration: ${problems[*]}"; fi
 
-  # The notebooks in the image, both copies, against what they must be: the repository's solutions,
-  # or what ./course student makes of them (byte for byte: generation is deterministic). library/ is
-  # not a notebook (./course's read-only copy on the host, a link in the image): checked below.
-  local expected="$OUT/expected-$edition" got="$OUT/got-$edition" differ=() leaked
-  rm -rf "$expected" "$got" && mkdir -p "$got/pristine" "$got/home"
+  # The notebooks in the image, both copies, against what they must be: the repository's solutions in
+  # both editions (editions.py), or what ./course student makes of them (byte for byte: generation is
+  # deterministic). library/ is not a notebook (./course's read-only copy on the host, a link in the
+  # image): checked below.
+  local expected="$OUT/expected-$edition" got="$OUT/got-$edition" solutions="$OUT/solutions-$edition" differ=() leaked
+  rm -rf "$expected" "$got" "$solutions" && mkdir -p "$got/pristine" "$got/home"
+  python3 -c 'import nbformat' 2>/dev/null && py=python3 || py="$ROOT/.venv/bin/python"
+  "$py" "$ROOT/environment/editions.py" --out "$solutions" >/dev/null && rm -f "$solutions/.editions.json" \
+    || { fail "[$edition] notebooks: could not write the editions on the host"; return; }
   if [[ "$edition" == student ]]; then
-    python3 -c 'import nbformat' 2>/dev/null && py=python3 || py="$ROOT/.venv/bin/python"
-    "$py" "$ROOT/environment/student.py" --out "$expected" >/dev/null && rm -f "$expected/.generated.json" \
+    "$py" "$ROOT/environment/student.py" "$solutions"/fr/[0-9]*.ipynb "$solutions"/en/[0-9]*.ipynb --out "$expected" \
+      >/dev/null && rm -f "$expected"/*/.generated.json \
       || { fail "[$edition] notebooks: could not generate the student versions on the host"; return; }
   else
-    mkdir -p "$expected" && tar -C "$ROOT/notebooks" --exclude=./library -c . | tar -C "$expected" -x
+    cp -R "$solutions" "$expected"
   fi
   run_in "$c" tar -C /opt/dl-course/notebooks --exclude=./library -c . | tar -C "$got/pristine" -x
   run_in "$c" tar -C /home/jovyan/notebooks --exclude=./library -c . | tar -C "$got/home" -x
@@ -178,7 +184,7 @@ check_configuration() {
   elif [[ "$edition" == student && -n "$leaked" ]]; then
     fail "[$edition] solutions left in the student image: $(echo $leaked)"
   else
-    pass "[$edition] notebooks: /opt/dl-course/notebooks and ~/notebooks are the $(ls "$expected" | wc -l) $edition versions$([[ $edition == student ]] && echo ', no solution in any notebook of the image, nbgrader instructor tools off')"
+    pass "[$edition] notebooks: /opt/dl-course/notebooks and ~/notebooks are the $(find "$expected" -name '*.ipynb' | wc -l) $edition versions (fr and en)$([[ $edition == student ]] && echo ', no solution in any notebook of the image, nbgrader instructor tools off')"
   fi
 
   # library/ beside both notebook folders: a link to /opt/dl-course/library, which is the library's
@@ -267,6 +273,14 @@ lab_and_browser() {
     else
       fail "[$edition] HEALTHCHECK fails on the running server"
     fi
+    # The server's front page leads to the French edition (jupyter_server_config.json's default_url).
+    local landing
+    landing=$(curl -sS -o /dev/null -w '%{redirect_url}' "http://127.0.0.1:$port/?token=$token" 2>/dev/null || true)
+    if [[ "$landing" == */lab/tree/notebooks/fr* ]]; then
+      pass "[$edition] JupyterLab opens on the French edition (notebooks/fr), the English one beside it"
+    else
+      fail "[$edition] JupyterLab's front page leads to '$landing', not /lab/tree/notebooks/fr"
+    fi
     if problem=$(check_library_in_lab "$port" "$token" 2>&1); then
       pass "[$edition] JupyterLab lists notebooks/library, its files read-only, and refuses to save one (HTTP 403)"
     else
@@ -274,9 +288,10 @@ lab_and_browser() {
     fi
     if $browser; then
       step "[$edition] browser: notebook 01, Run All Cells, charts, screenshots"
-      nb=$(cd "$ROOT" && ls notebooks/01_*.ipynb 2>/dev/null | head -1)
+      nb=$(cd "$ROOT/source" && ls 01_*.ipynb 2>/dev/null | head -1)
+      nb="${nb:+notebooks/fr/$nb}"   # the French edition, where JupyterLab opens
       if [[ -z "$nb" ]]; then
-        fail "[$edition] browser: no notebooks/01_*.ipynb to open"
+        fail "[$edition] browser: no source/01_*.ipynb, so no notebooks/fr/01_*.ipynb to open"
       elif "$PW/bin/python" "$HERE/browser_test.py" --url "http://127.0.0.1:$port" --token "$token" \
             --notebook "$nb" --screenshots "$OUT/$edition" $([[ $edition == student ]] && echo --student) 2>&1 \
             | tee "$OUT/browser-$edition.log"; then

@@ -25,10 +25,14 @@ from kernel_runner import TRACEBACK  # noqa: E402
 class StubSolutions(ClearSolutions):
     """ClearSolutions that writes the kit's stubs (see docs/student-versions.md for the markers)."""
 
+    def preprocess(self, nb, resources):
+        resources["course_language"] = student.edition_language(nb)   # the stubs speak the edition's language
+        return super().preprocess(nb, resources)
+
     def preprocess_cell(self, cell, resources, cell_index):
         notebook = resources.get("nbgrader", {}).get("notebook") or resources.get("unique_key") or ""
         try:
-            student.stub_cell(cell, notebook, cell_index + 1)
+            student.stub_cell(cell, notebook, cell_index + 1, resources.get("course_language", "en"))
         except student.MarkerError as e:
             self.log.error("%s", e)
             raise RuntimeError(str(e)) from e
@@ -41,6 +45,8 @@ class GradingExecute(Execute):
     async def async_start_new_kernel(self, **kwargs):
         env = dict(kwargs.pop("env", None) or os.environ)
         env["COURSE_PROFILE"] = os.environ.get("COURSE_GRADING_PROFILE", "fast")
+        # The library's words in the edition's language: the grading kernel does not run in notebooks/fr.
+        env["COURSE_LANG"] = student.edition_language(self.nb)
         return await super().async_start_new_kernel(env=env, **kwargs)
 
 

@@ -13,7 +13,7 @@ alice submits the notebook as released (the exercises not done), bob submits it 
     instructor: nbgrader autograde A             # runs each submission, hidden tests restored -> autograded/, grades
     instructor: nbgrader generate_feedback A     # -> feedback/<student>/A/*.html
 
-Usage: flow.py [NOTEBOOK] [--course-dir DIR]   (default notebook: notebooks/01_linear_regression.ipynb)
+Usage: flow.py [NOTEBOOK] [--course-dir DIR]   (default notebook: notebooks/fr/01_linear_regression.ipynb)
 Prints each command, then the grades. Exit status 1 if a command fails.
 """
 
@@ -126,7 +126,8 @@ def run(notebook, course, log=print):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("notebook", nargs="?", type=Path, default=ROOT / "notebooks" / "01_linear_regression.ipynb")
+    parser.add_argument("notebook", nargs="?", type=Path,
+                        default=ROOT / "notebooks" / "fr" / "01_linear_regression.ipynb")
     parser.add_argument("--course-dir", type=Path, default=ROOT / "build" / "nbgrader-demo")
     args = parser.parse_args()
     try:

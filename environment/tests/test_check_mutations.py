@@ -28,7 +28,7 @@ import kernel_runner
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
-NOTEBOOKS = ROOT / "notebooks"
+NOTEBOOKS = ROOT / "source"   # the source notebooks: English code, messages and check names
 MUTATION_FILES = [p for p in [HERE / "check_mutations.json"] if p.exists()] \
     + sorted((HERE / "check_mutations.d").glob("*.json"))
 FIELDS = ("notebook", "check", "cell", "replace", "with", "why")

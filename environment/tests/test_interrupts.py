@@ -20,7 +20,7 @@ import pytest
 import kernel_runner
 from conftest import ROOT
 
-NOTEBOOKS = ROOT / "notebooks"
+NOTEBOOKS = ROOT / "source"
 ATTEMPTS = 3
 # The interrupted cell must end this soon (the loop stops at its next batch boundary; generous for a busy machine).
 STOP_SECONDS = 10

@@ -11,7 +11,7 @@ import student
 from student import MarkerError
 
 ROOT = Path(__file__).resolve().parents[2]
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9]*.ipynb"))
+NOTEBOOKS = sorted((ROOT / "source").glob("[0-9]*.ipynb"))
 KERNELSPEC = {"kernelspec": {"name": "dl-course", "display_name": "Java · DL course", "language": "java"},
               "language_info": {"name": "java"}}
 
@@ -278,7 +278,7 @@ def test_nbgrader_config_swaps_in_the_kit_stubs_the_grading_profile_and_the_stde
 def test_nbgrader_generate_assignment_stubs_exactly_as_course_student_does():
     from course_nbgrader import StubSolutions
     from nbgrader.preprocessors import ClearHiddenTests
-    path = ROOT / "notebooks" / "01_linear_regression.ipynb"
+    path = ROOT / "source" / "01_linear_regression.ipynb"
     solution = student.read_notebook(path)
     released, resources = StubSolutions().preprocess(nbformat.from_dict(json.loads(json.dumps(solution))),
                                                      {"unique_key": path.stem})

@@ -1,4 +1,4 @@
-"""The three switches are checked before anything starts, case-insensitively, with one sentence that
+"""The four switches are checked before anything starts, case-insensitively, with one sentence that
 names the choices (environment/switches.sh, used by ./course and by the kernel's launcher)."""
 
 import os
@@ -12,7 +12,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def run(script, **env):
-    full = {k: v for k, v in os.environ.items() if k not in ("DJL_DEFAULT_ENGINE", "COURSE_PROFILE", "COURSE_DEVICE")}
+    switches = ("DJL_DEFAULT_ENGINE", "COURSE_PROFILE", "COURSE_DEVICE", "COURSE_LANG")
+    full = {k: v for k, v in os.environ.items() if k not in switches}
     full.update(env)
     return subprocess.run(["bash", "-c", f"source {ROOT}/environment/switches.sh; {script}"],
                           env=full, capture_output=True, text=True)
@@ -23,6 +24,8 @@ def run(script, **env):
     ("DJL_DEFAULT_ENGINE", "MXNET", "MXNet"),
     ("COURSE_PROFILE", "Fast", "fast"),
     ("COURSE_DEVICE", " GPU ", "gpu"),
+    ("COURSE_LANG", "FR", "fr"),
+    ("COURSE_LANG", "En", "en"),
 ])
 def test_any_case_is_accepted_and_given_to_djl_in_its_exact_spelling(name, given, canonical):
     result = run(f'switches_check && switches_export && echo "${name}"', **{name: given})
@@ -34,6 +37,7 @@ def test_any_case_is_accepted_and_given_to_djl_in_its_exact_spelling(name, given
     ("DJL_DEFAULT_ENGINE", "MXNett", "MXNet (the default) or PyTorch"),
     ("COURSE_PROFILE", "quick", "full (the course run, the default) or fast"),
     ("COURSE_DEVICE", "cuda", "auto (the default: a GPU if there is one), cpu or gpu"),
+    ("COURSE_LANG", "de", "fr or en (unset: the edition's language"),
 ])
 def test_a_wrong_value_gets_one_sentence_naming_the_choices(name, given, choices):
     result = run("switches_check", **{name: given})

@@ -2,6 +2,7 @@ package org.dlcourse;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
+import org.dlcourse.draw.Words;
 
 import java.lang.reflect.Array;
 import java.util.*;
@@ -19,7 +20,7 @@ public final class Check {
     /** A broken promise: what was checked and the values that broke it. */
     public static final class Failed extends AssertionError {
         Failed(String what, String found) {
-            super("Check failed: " + what + ": " + found);
+            super(Words.of("check.failed", what, found));
         }
 
         /** No stack frames: the kernel shows an exception as its stack trace, and the sentence says it all. */
@@ -31,7 +32,7 @@ public final class Check {
     /** {@code ok} must hold; {@code values}, the numbers the condition read, are shown after {@code what}. */
     public static void that(boolean ok, String what, Object... values) {
         String shown = Arrays.stream(values).map(Check::text).collect(Collectors.joining(", "));
-        if (!ok) throw new Failed(what, values.length == 0 ? "false" : "false for " + shown);
+        if (!ok) throw new Failed(what, values.length == 0 ? Words.of("check.false") : Words.of("check.falseFor", shown));
         pass(what + (values.length == 0 ? "" : ": " + shown));
     }
 
@@ -39,7 +40,7 @@ public final class Check {
     public static void equal(String what, Object actual, Object expected) {
         List<Double> a = numbers(actual), e = numbers(expected);
         if (!(a != null && e != null ? a.equals(e) : Objects.deepEquals(actual, expected))) {
-            throw new Failed(what, "found " + text(actual) + ", expected " + text(expected));
+            throw new Failed(what, Words.of("check.found", text(actual), text(expected)));
         }
         pass(what + ": " + text(actual));
     }
@@ -54,35 +55,35 @@ public final class Check {
     public static void near(String what, Object actual, Object expected, double tolerance) {
         List<Double> found = numbers(actual), wanted = Objects.requireNonNull(numbers(expected), "expected numbers");
         if (found == null || found.size() != wanted.size()) {
-            throw new Failed(what, "expected " + wanted.size() + " numbers " + text(wanted) + ", found "
-                    + (actual == null ? "null" : found == null ? actual : found.size() + " numbers " + text(found)));
+            throw new Failed(what, Words.of("check.count", wanted.size(), text(wanted),
+                    actual == null ? "null" : found == null ? actual : Words.of("check.numbers", found.size(), text(found))));
         }
         for (int i = 0; i < found.size(); i++) {
             if (!(Math.abs(found.get(i) - wanted.get(i)) <= tolerance)) {
-                throw new Failed(what, "number " + (i + 1) + " of " + found.size() + ": " + apart(found.get(i), wanted.get(i), tolerance)
-                        + "; found " + text(found) + ", expected " + text(wanted));
+                throw new Failed(what, Words.of("check.numberOf", i + 1, found.size(), apart(found.get(i), wanted.get(i), tolerance),
+                        text(found), text(wanted)));
             }
         }
         double largest = 0;
         for (int i = 0; i < found.size(); i++) largest = Math.max(largest, Math.abs(found.get(i) - wanted.get(i)));
-        pass(what + ": " + (found.size() > 6 ? found.size() + " numbers" : text(found) + " ≈ " + text(wanted))
-                + " (± " + Numbers.text(tolerance) + ", largest difference " + Numbers.text(largest) + ")");
+        pass(what + ": " + (found.size() > 6 ? Words.of("check.many", found.size()) : text(found) + " ≈ " + text(wanted))
+                + " " + Words.of("check.largest", Numbers.text(tolerance), Numbers.text(largest)));
     }
 
     public static void atLeast(String what, double actual, double bar) {
-        if (!(actual >= bar)) throw new Failed(what, Numbers.text(actual) + " is below the bar " + Numbers.text(bar));
+        if (!(actual >= bar)) throw new Failed(what, Words.of("check.below", Numbers.text(actual), Numbers.text(bar)));
         pass(what + ": " + Numbers.text(actual) + " ≥ " + Numbers.text(bar));
     }
 
     public static void atMost(String what, double actual, double bar) {
-        if (!(actual <= bar)) throw new Failed(what, Numbers.text(actual) + " is above the bar " + Numbers.text(bar));
+        if (!(actual <= bar)) throw new Failed(what, Words.of("check.above", Numbers.text(actual), Numbers.text(bar)));
         pass(what + ": " + Numbers.text(actual) + " ≤ " + Numbers.text(bar));
     }
 
     /** low < actual < high, strictly. */
     public static void between(String what, double actual, double low, double high) {
         if (!(low < actual && actual < high)) {
-            throw new Failed(what, Numbers.text(actual) + " is not strictly between " + Numbers.text(low) + " and " + Numbers.text(high));
+            throw new Failed(what, Words.of("check.between", Numbers.text(actual), Numbers.text(low), Numbers.text(high)));
         }
         pass(what + ": " + Numbers.text(low) + " < " + Numbers.text(actual) + " < " + Numbers.text(high));
     }
@@ -90,8 +91,8 @@ public final class Check {
     /** "a is not within t of b (off by d)", with all digits when 6 significant ones cannot tell a from b. */
     private static String apart(double actual, double expected, double tolerance) {
         boolean alike = Numbers.text(actual).equals(Numbers.text(expected));
-        return (alike ? String.valueOf(actual) : Numbers.text(actual)) + " is not within " + Numbers.text(tolerance) + " of "
-                + (alike ? String.valueOf(expected) : Numbers.text(expected)) + " (off by " + Numbers.text(Math.abs(actual - expected)) + ")";
+        return Words.of("check.apart", alike ? String.valueOf(actual) : Numbers.text(actual), Numbers.text(tolerance),
+                alike ? String.valueOf(expected) : Numbers.text(expected), Numbers.text(Math.abs(actual - expected)));
     }
 
     private static void pass(String line) { System.out.println("✓ " + line); }

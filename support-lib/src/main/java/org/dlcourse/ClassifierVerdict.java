@@ -3,6 +3,7 @@ package org.dlcourse;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import org.dlcourse.draw.HouseStyle;
+import org.dlcourse.draw.Words;
 import org.knowm.xchart.CategoryChart;
 import tech.tablesaw.api.*;
 
@@ -40,8 +41,7 @@ public final class ClassifierVerdict {
     public static ClassifierVerdict of(NDArray probabilities, List<String> classNames) {
         long[] shape = probabilities.getShape().getShape();
         if (shape.length != 2 || shape[1] != classNames.size()) {
-            throw new IllegalArgumentException("expected probabilities of shape (N, " + classNames.size()
-                    + "), one row per sample and one column per class, not " + probabilities.getShape());
+            throw new IllegalArgumentException(Words.of("error.probabilitiesShape", classNames.size(), probabilities.getShape()));
         }
         int n = (int) shape[0];
         int classes = (int) shape[1];
@@ -59,8 +59,7 @@ public final class ClassifierVerdict {
                 }
             }
             if (Math.abs(sum - 1) > 1e-3) {
-                throw new IllegalArgumentException("row " + i + " sums to " + sum + ", not 1: pass probabilities"
-                        + " (e.g. logits.softmax(1)), not the network's raw outputs");
+                throw new IllegalArgumentException(Words.of("error.notProbabilities", i, sum));
             }
         }
         return new ClassifierVerdict(classNames, CONFIDENT, predicted, confidence);
@@ -131,20 +130,20 @@ public final class ClassifierVerdict {
     public Table table() {
         int[] all = perClass();
         int[] sure = confidentPerClass();
-        return Table.create("Predicted classes of " + samples() + " samples",
-                StringColumn.create("class", classNames),
-                IntColumn.create("predicted", all),
-                IntColumn.create("confident (p ≥ " + threshold + ")", sure));
+        return Table.create(Words.of("verdict.title", samples()),
+                StringColumn.create(Words.of("verdict.class"), classNames),
+                IntColumn.create(Words.of("verdict.predicted"), all),
+                IntColumn.create(Words.of("verdict.confident", threshold), sure));
     }
 
     /** Per class, how many samples the classifier puts there, confident ones darker; real images spread evenly. */
     public CategoryChart histogram(String title) {
-        CategoryChart chart = Plots.bars(title, "predicted class", "samples", Plots.WIDTH + 160, Plots.HEIGHT);
+        CategoryChart chart = Plots.bars(title, Words.of("verdict.axis"), Words.of("verdict.samples"), Plots.WIDTH + 160, Plots.HEIGHT);
         chart.getStyler().setOverlapped(true);
         chart.getStyler().setXAxisLabelRotation(30);
         chart.getStyler().setSeriesColors(new Color[] {HouseStyle.PALE_BLUE, HouseStyle.BLUE});
-        chart.addSeries("all predictions", classNames, toList(perClass()));
-        chart.addSeries(String.format("confident (p ≥ %.1f)", threshold), classNames, toList(confidentPerClass()));
+        chart.addSeries(Words.of("verdict.all"), classNames, toList(perClass()));
+        chart.addSeries(Words.of("verdict.confidentShort", threshold), classNames, toList(confidentPerClass()));
         return chart;
     }
 

@@ -1,6 +1,7 @@
 package org.dlcourse;
 
 import org.dlcourse.draw.MatrixPicture;
+import org.dlcourse.draw.Words;
 import tech.tablesaw.api.*;
 
 import java.awt.image.BufferedImage;
@@ -76,7 +77,7 @@ public final class ConfusionMatrix {
 
     /** One row per true class, one column per predicted class. */
     public Table table(String title) {
-        Table table = Table.create(title, StringColumn.create("true \\ predicted", classNames));
+        Table table = Table.create(title, StringColumn.create(Words.of("confusion.corner"), classNames));
         for (int p = 0; p < counts.length; p++) {
             int[] column = new int[counts.length];
             for (int t = 0; t < counts.length; t++) column[t] = counts[t][p];

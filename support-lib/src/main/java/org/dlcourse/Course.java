@@ -6,6 +6,7 @@ import ai.djl.engine.EngineException;
 import ai.djl.ndarray.NDManager;
 import org.dlcourse.draw.SwitchError;
 import org.dlcourse.draw.Switches;
+import org.dlcourse.draw.Words;
 
 import java.util.Locale;
 
@@ -43,6 +44,7 @@ public final class Course {
             Switches.check(); // before DJL reads DJL_DEFAULT_ENGINE: its error is a wall of frames
             Engine engine = loadEngine();
             current = new Course(engine, chooseDevice(engine, System.getenv("COURSE_DEVICE")), Profile.current());
+            Words.decide();   // the notebook's language: COURSE_LANG, else its edition's folder (fr/ or en/)
         }
         current.engine.setRandomSeed(SEED);
         System.out.println(current.banner());
@@ -98,20 +100,20 @@ public final class Course {
 
     /** One line: engine and version, device, threads, seed, profile. */
     public String banner() {
-        return String.format("DL course kit · engine %s %s · device %s · %s · seed %d · profile %s",
+        return Words.of("banner",
                 engine.getEngineName(), engine.getVersion(), describe(device), threads(), SEED, profile);
     }
 
     private String describe(Device d) {
-        return d.isGpu() ? "GPU " + d.getDeviceId() + " (" + engine.getGpuCount() + " visible)" : "CPU";
+        return d.isGpu() ? Words.of("banner.gpu", d.getDeviceId(), engine.getGpuCount()) : "CPU";
     }
 
     private static String threads() {
         String omp = System.getenv("OMP_NUM_THREADS");
         if (omp != null && !omp.isBlank()) {
-            return omp.trim() + " threads (OMP_NUM_THREADS)";
+            return Words.of("banner.threads.omp", omp.trim());
         }
-        return Runtime.getRuntime().availableProcessors() + " threads (all cores)";
+        return Words.of("banner.threads.all", Runtime.getRuntime().availableProcessors());
     }
 
     public Engine engine() {

@@ -2,6 +2,7 @@ package org.dlcourse;
 
 import org.dlcourse.data.FashionMnistFiles;
 import org.dlcourse.data.PreparedData;
+import org.dlcourse.draw.Words;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.io.csv.CsvReadOptions;
 
@@ -24,8 +25,7 @@ public final class Datasets {
     public static Table csv(String fileName) {
         Path file = PreparedData.home().resolve(fileName);
         if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException("Data file " + file + " is missing. It is part of the kit: restore it with"
-                    + " 'git checkout -- datasets/" + fileName + "'.");
+            throw new IllegalStateException(Words.of("error.dataMissing", file, fileName));
         }
         try {
             return Table.read().csv(CsvReadOptions.builder(file.toFile()).tableName(fileName).build());

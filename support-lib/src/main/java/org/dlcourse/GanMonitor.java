@@ -5,6 +5,7 @@ import org.dlcourse.draw.Curves;
 import org.dlcourse.draw.HouseStyle;
 import org.dlcourse.draw.LiveOutput;
 import org.dlcourse.draw.Pictures;
+import org.dlcourse.draw.Words;
 import org.dlcourse.run.Interrupted;
 import org.dlcourse.run.Interrupts;
 import org.knowm.xchart.XYChart;
@@ -56,7 +57,7 @@ public final class GanMonitor {
     /** Shows the panel, with the images of the untrained generator (any shape {@link ImageGrid} takes). */
     public void begin(NDArray untrainedSamples) {
         startMillis = System.currentTimeMillis();
-        samples = ImageGrid.of(untrainedSamples, "Fixed noise → generator, before training");
+        samples = ImageGrid.of(untrainedSamples, Words.of("gan.before"));
         output.redraw();
     }
 
@@ -65,9 +66,9 @@ public final class GanMonitor {
         discriminatorSteps.add(discriminatorLoss);
         generatorSteps.add(generatorLoss);
         if (Interrupts.stopAsked()) {
-            stopped = String.format("stopped at epoch %d, step %d", epochEnds.size() + 1, discriminatorSteps.size());
+            stopped = Words.of("gan.stopped", epochEnds.size() + 1, discriminatorSteps.size());
             output.redraw();
-            throw new Interrupted("GAN training " + stopped + " (interrupted); run the cell again to train again.");
+            throw new Interrupted(Words.of("gan.interrupted", stopped));
         }
         output.redrawSometimes();
     }
@@ -75,7 +76,7 @@ public final class GanMonitor {
     /** Ends an epoch: records where it ended, shows the generator's new images and redraws. */
     public void epoch(NDArray fixedNoiseSamples) {
         epochEnds.add(discriminatorSteps.size());
-        samples = ImageGrid.of(fixedNoiseSamples, "Fixed noise → generator, after epoch " + epochEnds.size());
+        samples = ImageGrid.of(fixedNoiseSamples, Words.of("gan.after", epochEnds.size()));
         output.redraw();
         if (epochEnds.size() == epochs) {
             Interrupts.finished();
@@ -116,26 +117,25 @@ public final class GanMonitor {
     public XYChart chart() {
         long seconds = startMillis == 0 ? 0 : (System.currentTimeMillis() - startMillis) / 1000;
         int height = samples == null ? HouseStyle.HEIGHT : Math.max(HouseStyle.HEIGHT, samples.getHeight());
-        String progress = stopped != null ? stopped : String.format("epoch %d/%d · step %d", epochEnds.size(), epochs,
-                discriminatorSteps.size());
-        XYChart chart = Plots.xy(String.format("%s · %s · %d:%02d", title, progress, seconds / 60, seconds % 60),
-                "training step", "loss", CHART_WIDTH, height);
+        String progress = stopped != null ? stopped : Words.of("gan.progress", epochEnds.size(), epochs, discriminatorSteps.size());
+        XYChart chart = Plots.xy(Words.of("chart.title", title, progress, seconds / 60, seconds % 60),
+                Words.of("gan.axis"), Words.of("axis.loss"), CHART_WIDTH, height);
         XYStyler styler = chart.getStyler();
         styler.setChartTitleFont(styler.getChartTitleFont().deriveFont(13f));   // a long title on a small chart
         styler.setLegendPosition(Styler.LegendPosition.OutsideS);
         styler.setLegendLayout(Styler.LegendLayout.Vertical);
         styler.setYAxisMin(0.0);
         if (discriminatorSteps.isEmpty()) {
-            Plots.line(chart, "waiting for the first step", new double[] {0}, new double[] {0});
+            Plots.line(chart, Words.of("gan.waiting"), new double[] {0}, new double[] {0});
             return chart;
         }
-        Curves.averaged(chart, "discriminator loss", discriminatorSteps, D_COLOR);
-        Curves.averaged(chart, "generator loss", generatorSteps, G_COLOR);
-        Curves.dots(chart, "discriminator loss, epoch mean", epochEnds, epochMeans(discriminatorSteps), D_COLOR);
-        Curves.dots(chart, "generator loss, epoch mean", epochEnds, epochMeans(generatorSteps), G_COLOR);
+        Curves.averaged(chart, Words.of("gan.dLoss"), discriminatorSteps, D_COLOR);
+        Curves.averaged(chart, Words.of("gan.gLoss"), generatorSteps, G_COLOR);
+        Curves.dots(chart, Words.of("gan.dMean"), epochEnds, epochMeans(discriminatorSteps), D_COLOR);
+        Curves.dots(chart, Words.of("gan.gMean"), epochEnds, epochMeans(generatorSteps), G_COLOR);
         double last = discriminatorSteps.size();
-        Curves.level(chart, "discriminator loss when D = ½ everywhere: 2 ln 2", 2 * Math.log(2), last, D_COLOR);
-        Curves.level(chart, "generator loss when D = ½ everywhere: ln 2", Math.log(2), last, G_COLOR);
+        Curves.level(chart, Words.of("gan.dLevel"), 2 * Math.log(2), last, D_COLOR);
+        Curves.level(chart, Words.of("gan.gLevel"), Math.log(2), last, G_COLOR);
         return chart;
     }
 

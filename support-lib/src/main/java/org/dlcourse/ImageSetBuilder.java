@@ -3,6 +3,7 @@ package org.dlcourse;
 import ai.djl.training.dataset.*;
 import org.dlcourse.data.ImageBytes;
 import org.dlcourse.data.PreparedData;
+import org.dlcourse.draw.Words;
 
 import java.nio.file.Path;
 
@@ -81,13 +82,11 @@ public final class ImageSetBuilder extends RandomAccessDataset.BaseBuilder<Image
         }
         if (sampler == null) {
             if (batchSize < 1) {
-                throw new IllegalArgumentException("batch size " + batchSize
-                        + " is not possible: use 1 or more images per batch.");
+                throw new IllegalArgumentException(Words.of("error.batchSize", batchSize));
             }
             setSampling(batchSize, shuffle != null ? shuffle : usage == Dataset.Usage.TRAIN);
         } else if (sampler instanceof BatchSampler && ((BatchSampler) sampler).getBatchSize() < 1) {
-            throw new IllegalArgumentException("batch size " + ((BatchSampler) sampler).getBatchSize()
-                    + " is not possible: use 1 or more images per batch.");
+            throw new IllegalArgumentException(Words.of("error.batchSize", ((BatchSampler) sampler).getBatchSize()));
         }
         Path folder = home != null ? home : PreparedData.home();
         return new ImageSet(this, source.read(folder, usage, (int) Math.min(limit, Integer.MAX_VALUE)));

@@ -6,6 +6,7 @@ import ai.djl.training.Trainer;
 import ai.djl.training.listener.TrainingListener;
 import ai.djl.training.listener.TrainingListenerAdapter;
 import ai.djl.training.loss.Loss;
+import org.dlcourse.draw.Words;
 import org.knowm.xchart.XYChart;
 
 import java.util.ArrayList;
@@ -67,8 +68,8 @@ public class LossHistory extends TrainingListenerAdapter {
 
     /** The loss per step, as a chart. */
     public XYChart stepChart(String title) {
-        XYChart chart = Plots.xy(title, "step", "loss");
-        Plots.curve(chart, "loss per step", steps);
+        XYChart chart = Plots.xy(title, Words.of("axis.step"), Words.of("axis.loss"));
+        Plots.curve(chart, Words.of("chart.lossPerStep"), steps);
         return chart;
     }
 

@@ -4,6 +4,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.*;
 import ai.djl.nn.convolutional.Convolution;
 import ai.djl.nn.core.Linear;
+import org.dlcourse.draw.Words;
 import tech.tablesaw.api.*;
 
 import java.util.*;
@@ -28,9 +29,7 @@ public final class ModelSummary {
     /** The summary of an initialised block fed with inputs of {@code inputShape} (batch first, e.g. (1, 3, 32, 32)). */
     public static ModelSummary of(Block block, Shape inputShape) {
         if (!block.isInitialized()) {
-            throw new IllegalStateException("The block has no parameters yet: initialise it first, with"
-                    + " trainer.initialize(" + inputShape + ") or block.initialize(manager, DataType.FLOAT32, "
-                    + inputShape + ").");
+            throw new IllegalStateException(Words.of("error.noParameters", inputShape, inputShape));
         }
         List<Block> parts = block instanceof SequentialBlock
                 ? block.getChildren().values() : List.of(block);
@@ -64,17 +63,17 @@ public final class ModelSummary {
 
     /** The summary as a table, with a last row for the total. */
     public Table table(String title) {
-        StringColumn name = StringColumn.create("layer");
-        StringColumn output = StringColumn.create("output shape (C × H × W)");
-        LongColumn count = LongColumn.create("parameters");
-        StringColumn counted = StringColumn.create("counted as");
+        StringColumn name = StringColumn.create(Words.of("summary.layer"));
+        StringColumn output = StringColumn.create(Words.of("summary.output"));
+        LongColumn count = LongColumn.create(Words.of("summary.parameters"));
+        StringColumn counted = StringColumn.create(Words.of("summary.counted"));
         for (Layer layer : layers) {
             name.append(layer.name());
             output.append(dimensions(layer.outputShape()));
             count.append(layer.parameters());
             counted.append(layer.counted());
         }
-        name.append("total");
+        name.append(Words.of("summary.total"));
         output.append("");
         count.append(parameters());
         counted.append("");
@@ -100,7 +99,7 @@ public final class ModelSummary {
      * its bias, "(a·b·... + 1) × out = n"; for a convolution "(3·3·32 + 1) × 64 = 18,496", filter size first.
      */
     static String howCounted(List<Parameter> parameters, long total) {
-        if (parameters.isEmpty()) return "no parameters";
+        if (parameters.isEmpty()) return Words.of("summary.none");
         Parameter weight = parameters.stream().filter(p -> p.getName().equals("weight")).findFirst().orElse(null);
         Parameter bias = parameters.stream().filter(p -> p.getName().equals("bias")).findFirst().orElse(null);
         if (weight != null && parameters.size() <= 2) {

@@ -3,6 +3,7 @@ package org.dlcourse;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import org.dlcourse.draw.Words;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -48,13 +49,12 @@ public final class Tables {
         for (int c = 0; c < columnNames.length; c++) {
             Column<?> column = table.column(columnNames[c]);
             if (!(column instanceof tech.tablesaw.api.NumericColumn)) {
-                throw new IllegalArgumentException("Column '" + columnNames[c] + "' is " + column.type() + ", not numeric");
+                throw new IllegalArgumentException(Words.of("error.notNumeric", columnNames[c], column.type()));
             }
             tech.tablesaw.api.NumericColumn<?> numbers = (tech.tablesaw.api.NumericColumn<?>) column;
             for (int r = 0; r < rows; r++) {
                 if (numbers.isMissing(r)) {
-                    throw new IllegalArgumentException("Column '" + columnNames[c] + "' has a missing value in row " + r
-                            + ": drop such rows first with table.dropRowsWithMissingValues()");
+                    throw new IllegalArgumentException(Words.of("error.missingValue", columnNames[c], r));
                 }
                 values[r * columnNames.length + c] = (float) numbers.getDouble(r);
             }

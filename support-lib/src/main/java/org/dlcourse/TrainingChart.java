@@ -6,6 +6,7 @@ import ai.djl.training.listener.TrainingListener;
 import org.dlcourse.draw.Curves;
 import org.dlcourse.draw.HouseStyle;
 import org.dlcourse.draw.LiveOutput;
+import org.dlcourse.draw.Words;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.Styler;
 
@@ -30,7 +31,7 @@ public class TrainingChart extends LossHistory {
     private long batches;
     private boolean stopped;
     private long startMillis;
-    private String progress = "starting";
+    private String progress = Words.of("chart.starting");
 
     public TrainingChart(String title) {
         this.title = title;
@@ -56,7 +57,7 @@ public class TrainingChart extends LossHistory {
             batches = Math.max(1, (data.getProgressTotal() + data.getSize() - 1) / data.getSize());
         }
         stepX.add(epoch + (double) batch / batches);
-        progress = "batch " + batch + "/" + batches;
+        progress = Words.of("chart.batch", batch, batches);
         output.redrawSometimes();
     }
 
@@ -65,7 +66,7 @@ public class TrainingChart extends LossHistory {
         super.onEpoch(trainer);
         epoch++;
         batch = 0;
-        progress = "epoch done";
+        progress = Words.of("chart.epochDone");
         if (epoch == expectedEpochs) {
             output.redraw();
         } else {
@@ -76,7 +77,7 @@ public class TrainingChart extends LossHistory {
     @Override
     public void onTrainingEnd(Trainer trainer) {
         if (!stopped) {
-            progress = "done";
+            progress = Words.of("chart.done");
             output.redraw();
         }
     }
@@ -84,8 +85,7 @@ public class TrainingChart extends LossHistory {
     /** Draws the chart one last time, marked where the user interrupted the training. */
     void stopped() {
         stopped = true;
-        progress = "stopped at epoch " + (epoch + 1) + "/" + expectedEpochs + ", batch " + batch + "/" + batches
-                + " (interrupted)";
+        progress = Words.of("chart.stopped", epoch + 1, expectedEpochs, batch, batches);
         output.redraw();
     }
 
@@ -93,9 +93,9 @@ public class TrainingChart extends LossHistory {
     public XYChart chart() {
         long seconds = startMillis == 0 ? 0 : (System.currentTimeMillis() - startMillis) / 1000;
         String epochs = expectedEpochs > 0 ? epoch + "/" + expectedEpochs : String.valueOf(epoch);
-        String state = stopped ? progress : "epoch " + epochs + " · " + progress;
-        XYChart chart = Plots.xy(String.format("%s · %s · %d:%02d", title, state, seconds / 60, seconds % 60),
-                "epoch", "loss");
+        String state = stopped ? progress : Words.of("chart.progress", epochs, progress);
+        XYChart chart = Plots.xy(Words.of("chart.title", title, state, seconds / 60, seconds % 60),
+                Words.of("axis.epoch"), Words.of("axis.loss"));
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);   // below: the curves fill the plot
         chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         if (expectedEpochs > 0) {
@@ -105,7 +105,7 @@ public class TrainingChart extends LossHistory {
         if (!steps.isEmpty()) {
             double[] x = stepX.stream().mapToDouble(Double::doubleValue).toArray();
             double[] y = steps.subList(steps.size() - x.length, steps.size()).stream().mapToDouble(Double::doubleValue).toArray();
-            Plots.line(chart, "batch loss", x, y).setLineColor(HouseStyle.GREY);
+            Plots.line(chart, Words.of("chart.batchLoss"), x, y).setLineColor(HouseStyle.GREY);
         }
         if (!epochs().isEmpty()) {
             for (String name : epochs().get(0).keySet()) {
@@ -114,7 +114,7 @@ public class TrainingChart extends LossHistory {
             }
         }
         if (chart.getSeriesMap().isEmpty()) {
-            Plots.line(chart, "waiting for the first batch", new double[] {0}, new double[] {0});
+            Plots.line(chart, Words.of("chart.waitingBatch"), new double[] {0}, new double[] {0});
         }
         return chart;
     }

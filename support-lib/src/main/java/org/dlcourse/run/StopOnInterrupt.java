@@ -3,6 +3,7 @@ package org.dlcourse.run;
 import ai.djl.training.Trainer;
 import ai.djl.training.listener.TrainingListener;
 import ai.djl.training.listener.TrainingListenerAdapter;
+import org.dlcourse.draw.Words;
 
 /**
  * The training listener that ends {@code EasyTrain.fit} when its cell is interrupted: after every training
@@ -21,14 +22,14 @@ public final class StopOnInterrupt extends TrainingListenerAdapter {
         batch++;
         if (Interrupts.stopAsked()) {
             trainer.step();
-            stop(batchData, "epoch " + epoch + ", batch " + batch);
+            stop(batchData, Words.of("training.where", epoch, batch));
         }
     }
 
     @Override
     public void onValidationBatch(Trainer trainer, TrainingListener.BatchData batchData) {
         if (Interrupts.stopAsked()) {
-            stop(batchData, "epoch " + epoch + ", while validating");
+            stop(batchData, Words.of("training.whileValidating", epoch));
         }
     }
 
@@ -40,6 +41,6 @@ public final class StopOnInterrupt extends TrainingListenerAdapter {
 
     private static void stop(TrainingListener.BatchData batchData, String where) {
         batchData.getBatch().close();
-        throw new Interrupted("Training stopped at " + where + " (interrupted); run the cell again to start over.");
+        throw new Interrupted(Words.of("training.interrupted", where));
     }
 }
