@@ -67,11 +67,10 @@ def test_an_array_too_big_for_2gb_is_refused_in_one_sentence_and_the_kernel_live
     first = error.splitlines()[0]
     assert "NotEnoughMemory" in first and "(30000, 30000)" in first and "3.4 GB" in first and "of its 2.0 GB" in first, error
     assert "smaller shape or batch" in first, error
-    assert len([line for line in error.splitlines() if line.strip("- \x1b[0-9;m")]) <= 2, error   # no stack trace wall
+    assert len(error.splitlines()) <= 2, error   # the sentence (name, value, traceback): no stack trace wall
     # The kernel lived, and its variables with it.
-    assert ("result", "2") in k.run("1 + 1"), "the kernel did not answer after the refusal"
-    assert ("result", "[2, 2]") in k.run("course.manager().ones(new Shape(2, 2)).getShape().toString()") or \
-        any("(2, 2)" in text for _, text in k.run("course.manager().ones(new Shape(2, 2)).getShape()"))
+    assert ("result", "4.0") in k.run("course.manager().ones(new Shape(2, 2)).sum().getFloat()"), \
+        "the kernel did not answer after the refusal"
 
 
 @pytest.mark.kernel
