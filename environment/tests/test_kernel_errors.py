@@ -132,3 +132,18 @@ def test_without_the_notebook_the_kernel_still_says_to_run_the_cells_above(kit_k
     assert error.splitlines()[0] == ("CellNotRunYet: bestRight is defined in an earlier cell that has not run yet"
                                      " in this kernel: run the cells above (Run › Run All Above Selected Cell)."), error
     assert "CellNotRunYet" not in typo and "cannot find symbol" in typo, typo   # a typo keeps the compiler's answer
+
+
+@pytest.mark.kernel
+def test_memory_nothing_foresaw_gets_a_sentence_before_the_limit(kit_kernel):
+    # A size computed at run time is not foreseen: the watch speaks when the kernel passes 90% of its limit
+    # (here a pretended 1 GB; in a real cgroup the system would then stop the kernel, after the sentence).
+    k = Kernel(COURSE_MEMORY_LIMIT="1g")
+    try:
+        quiet = k.run("var course = Course.start();")
+        loud = k.run('NDArray big = course.manager().ones(new Shape(Integer.parseInt("200000"), 1000)); Thread.sleep(500);')
+    finally:
+        k.close()
+    assert not any("This kernel holds" in text for _, text in quiet), quiet
+    warnings = [text for kind, text in loud if kind == "stream" and "This kernel holds" in text]
+    assert warnings and "of the 1.0 GB it may use" in warnings[0] and "Kernel › Restart Kernel" in warnings[0], loud

@@ -15,7 +15,7 @@ public final class KernelHooks {
 
     private KernelHooks() {}
 
-    /** The cell-order listener, and the memory guard around JJava's execution control. */
+    /** The cell-order listener, the memory guard around JJava's execution control, and the memory watch. */
     public static void install(JShell shell) {
         String session = System.getenv("JPY_SESSION_NAME");   // set by jupyter_server: the notebook's path
         Path notebook = session != null && session.endsWith(".ipynb") && Files.isRegularFile(Path.of(session)) ? Path.of(session) : null;
@@ -25,7 +25,9 @@ public final class KernelHooks {
             Field control = JShell.class.getDeclaredField("executionControl");
             control.setAccessible(true);
             ExecutionControl jjava = (ExecutionControl) control.get(shell);
-            control.set(shell, new GuardedExecution(jjava, shell, MemoryLimit.ofThisProcess()));
+            MemoryLimit memory = MemoryLimit.ofThisProcess();
+            control.set(shell, new GuardedExecution(jjava, shell, memory));
+            MemoryWatch.start(memory);
         } catch (ReflectiveOperationException | RuntimeException e) {
             System.err.println("course kit: the memory guard is off (" + e + "); the kernel runs without it.");
         }

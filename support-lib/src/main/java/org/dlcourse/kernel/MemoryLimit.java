@@ -10,8 +10,8 @@ import java.util.OptionalLong;
 
 /**
  * How much memory the kernel may use, as {@code environment/limits.sh} reads it: {@code COURSE_MEMORY_LIMIT}
- * (bytes, or 2g, 512m) if set, else the cgroup's limit (v2 {@code memory.max} of the process's cgroup and its
- * parents, v1 {@code memory.limit_in_bytes}), never more than the machine's {@code MemTotal}. In a pod,
+ * (bytes, or 2g, 512m) if set, else the cgroup's limit (v2 {@code memory.max}, v1 {@code memory.limit_in_bytes},
+ * of the process's own cgroup and its parents), never more than the machine's {@code MemTotal}. In a pod,
  * {@code /proc/meminfo} counts the whole node: only the cgroup knows the pod's 2 GB.
  */
 public final class MemoryLimit {
@@ -92,32 +92,36 @@ public final class MemoryLimit {
         return Long.parseLong(shift == 0 ? t : t.substring(0, t.length() - 1)) << shift;
     }
 
+    /** The smallest limit set on the process's cgroup or a parent: v2 memory.max, else v1 memory.limit_in_bytes. */
     private OptionalLong cgroupLimit() {
-        if (Files.exists(cgroupRoot.resolve("cgroup.controllers"))) {
-            OptionalLong best = OptionalLong.empty();
-            for (Path dir : v2Dirs()) {
-                String value = read(dir.resolve("memory.max"));
-                if (value != null && !value.equals("max")) {
-                    long v = Long.parseLong(value);
-                    best = best.isPresent() && best.getAsLong() <= v ? best : OptionalLong.of(v);
-                }
+        boolean v2 = Files.exists(cgroupRoot.resolve("cgroup.controllers"));
+        OptionalLong best = OptionalLong.empty();
+        for (Path dir : ownDirs(v2 ? cgroupRoot : cgroupRoot.resolve("memory"), v2 ? "0::" : "memory")) {
+            String value = read(dir.resolve(v2 ? "memory.max" : "memory.limit_in_bytes"));
+            if (value != null && value.matches("\\d+") && Long.parseLong(value) < 1L << 50) {   // v1 says "none" with 2^63
+                long v = Long.parseLong(value);
+                best = best.isPresent() && best.getAsLong() <= v ? best : OptionalLong.of(v);
             }
-            return best;
         }
-        String v1 = read(cgroupRoot.resolve("memory/memory.limit_in_bytes"));
-        return v1 != null && Long.parseLong(v1) < 1L << 50 ? OptionalLong.of(Long.parseLong(v1)) : OptionalLong.empty();
+        return best;
     }
 
-    /** The process's own cgroup v2 folder and its parents: a limit may be set on any of them. */
-    private List<Path> v2Dirs() {
+    /**
+     * The process's own cgroup folder in this hierarchy and its parents: a limit may be set on any of them.
+     * /proc/self/cgroup names it ("0::/path" for v2, "4:memory:/path" for v1); a fake cgroup folder lacks it.
+     */
+    private List<Path> ownDirs(Path hierarchy, String controller) {
         String relative = "/";
         String own = read(proc.resolve("self/cgroup"));
-        if (own != null && own.startsWith("0::")) {   // a fake cgroup folder lacks these: only its root counts
-            relative = own.substring(3).lines().findFirst().orElse("/");
+        for (String line : own == null ? new String[0] : own.split("\n")) {
+            String[] f = line.split(":", 3);
+            if (f.length == 3 && (controller.equals("0::") ? f[0].equals("0") : List.of(f[1].split(",")).contains(controller))) {
+                relative = f[2];
+            }
         }
         List<Path> dirs = new ArrayList<>();
         for (Path p = Path.of(relative); p != null; p = p.getParent()) {
-            dirs.add(p.getNameCount() == 0 ? cgroupRoot : cgroupRoot.resolve(p.toString().substring(1)));
+            dirs.add(p.getNameCount() == 0 ? hierarchy : hierarchy.resolve(p.toString().substring(1)));
         }
         return dirs;
     }

@@ -65,6 +65,17 @@ class MemoryLimitTest {
     }
 
     @Test
+    void aCgroupV1LimitOnTheProcesssOwnCgroupCounts() throws IOException {
+        Path root = dir.resolve("v1");
+        Files.createDirectories(root.resolve("memory/process_api/abc"));
+        Files.writeString(root.resolve("memory/memory.limit_in_bytes"), "9223372036854771712\n");
+        Files.writeString(root.resolve("memory/process_api/abc/memory.limit_in_bytes"), 2 * GB + "\n");
+        Path proc = proc(100, "/");
+        Files.writeString(proc.resolve("self/cgroup"), "5:devices:/\n4:memory:/process_api/abc\n0::/\n");
+        assertEquals(2 * GB, new MemoryLimit(root, proc, null).bytes());
+    }
+
+    @Test
     void courseMemoryLimitOverridesTheCgroup() throws IOException {
         assertEquals(512L << 20, new MemoryLimit(cgroupV2("/", String.valueOf(GB)), proc(100, "/"), "512m").bytes());
         assertEquals(2 * GB, MemoryLimit.parseSize("2G"));
