@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 final class GuardedExecution implements ExecutionControl {
 
     private static final Pattern SHAPE = Pattern.compile("new\\s+Shape\\s*\\(([^()]*)\\)");
+    private static final Pattern COMMENT = Pattern.compile("//[^\n]*|/\\*.*?\\*/", Pattern.DOTALL);
     private static final Pattern NUMBER = Pattern.compile("\\d[\\d_]*[lL]?");
     private static final Pattern NAME = Pattern.compile("[A-Za-z_$][\\w$]*");
     private static final int FLOAT32_BYTES = 4;   // DJL's default data type
@@ -37,7 +38,7 @@ final class GuardedExecution implements ExecutionControl {
 
     @Override
     public String invoke(String className, String methodName) throws RunException, EngineTerminationException, InternalException {
-        String refusal = refusal(sourceOf(className));
+        String refusal = refusal(newestSnippet());
         if (refusal != null) {
             throw new UserException(refusal, "NotEnoughMemory", new StackTraceElement[0]);
         }
@@ -56,7 +57,8 @@ final class GuardedExecution implements ExecutionControl {
             return null;   // the common case costs one scan of the snippet
         }
         boolean mxnet = !"PyTorch".equalsIgnoreCase(System.getenv("DJL_DEFAULT_ENGINE"));
-        for (Matcher m = SHAPE.matcher(source); m.find(); ) {
+        String code = COMMENT.matcher(source).replaceAll("");   // "// new Shape(30000, 30000) would not fit" is no array
+        for (Matcher m = SHAPE.matcher(code); m.find(); ) {
             long elements = elements(m.group(1));
             String sentence = elements < 0 ? null
                     : memory.refusal("An array of shape (" + m.group(1).trim() + ")", elements, FLOAT32_BYTES, mxnet);
@@ -106,7 +108,7 @@ final class GuardedExecution implements ExecutionControl {
     }
 
     /** The source of the snippet about to run: JShell installs a snippet before running it, so it is the newest. */
-    private String sourceOf(String className) {
+    private String newestSnippet() {
         Snippet newest = null;
         for (Snippet s : (Iterable<Snippet>) shell.snippets()::iterator) {
             newest = s;

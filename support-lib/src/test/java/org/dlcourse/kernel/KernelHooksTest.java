@@ -69,6 +69,7 @@ class KernelHooksTest {
     void shapesThatFitOrCannotBeForeseenRun() {
         assertNull(failure("new Shape(3000, 3000)"));
         assertNull(failure("new Shape(Integer.parseInt(\"30000\"), 30000)"), "a computed size is not foreseen: it runs");
+        assertNull(failure("// new Shape(30000, 30000) would not fit\nnew Shape(3, 3)"), "a comment is no array");
     }
 
     @Test
