@@ -26,13 +26,15 @@ import java.util.stream.Stream;
  * one JupyterLab started the kernel for ({@code JPY_SESSION_NAME}); if the kernel does not know it (nbclient,
  * some editors), the notebooks of the kernel's folder. A name no notebook defines (a typo) keeps JJava's answer.
  * <p>It answers by throwing from the listener: JShell lets the exception out of {@code JShell.eval}, and JJava
- * shows it in place of its own (JJava has no hook for its error output short of replacing its kernel class).
+ * shows it in place of its own. JJava has no other hook: its error text comes from {@code JavaKernel.formatError},
+ * which only a subclass of the kernel, started by a main class of our own, could change.
  */
 final class CellOrder implements Consumer<SnippetEvent> {
 
     static final String RUN_ABOVE = "run the cells above (Run › Run All Above Selected Cell)";
     /** "symbol:   variable model" in javac's message, when the location is the snippet itself, not a member. */
-    private static final Pattern UNKNOWN = Pattern.compile("symbol:\\s+(variable|method|class)\\s+([\\w$]+)[^\\n]*\\n\\s*location:\\s+class\\s*$");
+    private static final Pattern UNKNOWN =
+            Pattern.compile("symbol:\\s+(variable|method|class)\\s+([\\w$]+)[^\\n]*\\n\\s*location:\\s+class\\s*$");
     private static final Pattern DEPENDENCY = Pattern.compile("(variable|method|class|interface|enum|record)\\s+([\\w$]+).*");
 
     private final JShell shell;
