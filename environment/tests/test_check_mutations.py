@@ -119,7 +119,9 @@ def verdict(problems, check):
     whats = [what for cell, what in problems if cell == first]
     if first < check:
         return f"failed at cell {first}, before its check cell {check}: {whats[0]}"
-    compile_errors = [w for w in whats if w.startswith("CompilationException")]
+    # The kernel answers a name it does not know, where a notebook defines it, with CellNotRunYet (support-lib
+    # org.dlcourse.kernel.CellOrder): a compile error too, as a renamed variable gives.
+    compile_errors = [w for w in whats if w.startswith(("CompilationException", "CellNotRunYet"))]
     if compile_errors:
         return (f"the check cell {check} did not compile after the edit ({compile_errors[0]}): a check must fail"
                 " by its own test, so the edit must change a value, not a name or a type")
@@ -158,6 +160,8 @@ CHECK_CELL = 5
     ([], "the check did not notice"),
     ([(3, "IllegalStateException: bad"), (CHECK_CELL, "IllegalStateException: bad")], "failed at cell 3, before"),
     ([(CHECK_CELL, "CompilationException: cannot find symbol")], "did not compile after the edit"),
+    ([(CHECK_CELL, "CellNotRunYet: w (cell 4: double w = 0;) is defined in a cell that has not run yet")],
+     "did not compile after the edit"),
     ([(None, "a cell ran past the 300 s timeout")], "the run itself failed"),
 ])
 def test_the_judge_refuses_a_run_that_did_not_fail_at_the_check_by_its_own_test(problems, complaint):
