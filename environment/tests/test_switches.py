@@ -75,4 +75,4 @@ def test_a_wrong_engine_is_explained_in_the_first_cell_in_one_line_again_on_a_re
         errors = [o for o in cell.outputs if o.output_type == "error"]
         assert len(errors) == 1 and sentence in errors[0].evalue, run.problems
         shown = [re.sub(r"\x1b\[[0-9;]*m", "", line) for line in errors[0].traceback if line.strip()]
-        assert shown == [f"org.dlcourse.draw.SwitchError: {sentence}"], shown  # no stack frames under it
+        assert shown == [f"org.dlcourse.run.SwitchError: {sentence}"], shown  # no stack frames under it

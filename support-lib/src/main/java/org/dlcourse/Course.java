@@ -4,8 +4,8 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.engine.EngineException;
 import ai.djl.ndarray.NDManager;
-import org.dlcourse.draw.SwitchError;
-import org.dlcourse.draw.Switches;
+import org.dlcourse.run.SwitchError;
+import org.dlcourse.run.Switches;
 import org.dlcourse.draw.Words;
 
 import java.util.Locale;
@@ -52,9 +52,7 @@ public final class Course {
     }
 
     /** The course the notebook started, or a new one if it did not: for the library's own defaults. */
-    static synchronized Course current() {
-        return current != null ? current : start();
-    }
+    static synchronized Course current() { return current != null ? current : start(); }
 
     private static Engine loadEngine() {
         try {
@@ -79,9 +77,7 @@ public final class Course {
             case "cpu":
                 return Device.cpu();
             case "gpu":
-                if (gpus == 0) {
-                    throw new SwitchError(noGpuMessage(engine));
-                }
+                if (gpus == 0) throw new SwitchError(noGpuMessage(engine));
                 return Device.gpu(0);
             default:
                 throw new SwitchError(Switches.sentence("COURSE_DEVICE", requested));
@@ -110,37 +106,23 @@ public final class Course {
 
     private static String threads() {
         String omp = System.getenv("OMP_NUM_THREADS");
-        if (omp != null && !omp.isBlank()) {
-            return Words.of("banner.threads.omp", omp.trim());
-        }
+        if (omp != null && !omp.isBlank()) return Words.of("banner.threads.omp", omp.trim());
         return Words.of("banner.threads.all", Runtime.getRuntime().availableProcessors());
     }
 
-    public Engine engine() {
-        return engine;
-    }
+    public Engine engine() { return engine; }
 
     /** Where arrays and models live: {@code Model.newInstance(name, course.device())}. */
-    public Device device() {
-        return device;
-    }
+    public Device device() { return device; }
 
     /** The device as the array a training configuration takes: {@code config.optDevices(course.devices())}. */
-    public Device[] devices() {
-        return new Device[] {device};
-    }
+    public Device[] devices() { return new Device[] {device}; }
 
-    public Profile profile() {
-        return profile;
-    }
+    public Profile profile() { return profile; }
 
     /** The notebook's root manager; make short-lived arrays in {@code manager().newSubManager()} and close it. */
-    public NDManager manager() {
-        return manager;
-    }
+    public NDManager manager() { return manager; }
 
     @Override
-    public String toString() {
-        return banner();
-    }
+    public String toString() { return banner(); }
 }

@@ -24,9 +24,7 @@ public final class Datasets {
     /** A committed CSV file of {@code datasets/} as a table, e.g. {@code Datasets.csv("cars.csv")}. */
     public static Table csv(String fileName) {
         Path file = PreparedData.home().resolve(fileName);
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException(Words.of("error.dataMissing", file, fileName));
-        }
+        if (!Files.isRegularFile(file)) throw new IllegalStateException(Words.of("error.dataMissing", file, fileName));
         try {
             return Table.read().csv(CsvReadOptions.builder(file.toFile()).tableName(fileName).build());
         } catch (RuntimeException e) {

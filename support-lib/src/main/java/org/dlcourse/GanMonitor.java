@@ -1,11 +1,7 @@
 package org.dlcourse;
 
 import ai.djl.ndarray.NDArray;
-import org.dlcourse.draw.Curves;
-import org.dlcourse.draw.HouseStyle;
-import org.dlcourse.draw.LiveOutput;
-import org.dlcourse.draw.Pictures;
-import org.dlcourse.draw.Words;
+import org.dlcourse.draw.*;
 import org.dlcourse.run.Interrupted;
 import org.dlcourse.run.Interrupts;
 import org.knowm.xchart.XYChart;
@@ -14,9 +10,7 @@ import org.knowm.xchart.style.XYStyler;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
+import java.util.*;
 
 /**
  * What a GAN's training loop shows while it runs, in one {@link LiveOutput}: on the left the two losses,
@@ -46,9 +40,7 @@ public final class GanMonitor {
 
     /** A monitor for a run of {@code epochs} epochs; {@code title} heads the loss chart. */
     public GanMonitor(String title, int epochs) {
-        if (epochs < 1) {
-            throw new IllegalArgumentException("epochs must be at least 1, not " + epochs);
-        }
+        if (epochs < 1) throw new IllegalArgumentException("epochs must be at least 1, not " + epochs);
         this.title = title;
         this.epochs = epochs;
         Interrupts.starting();
@@ -78,40 +70,26 @@ public final class GanMonitor {
         epochEnds.add(discriminatorSteps.size());
         samples = ImageGrid.of(fixedNoiseSamples, Words.of("gan.after", epochEnds.size()));
         output.redraw();
-        if (epochEnds.size() == epochs) {
-            Interrupts.finished();
-        }
+        if (epochEnds.size() == epochs) Interrupts.finished();
     }
 
     private BufferedImage panel() {
-        if (startMillis == 0) {
-            startMillis = System.currentTimeMillis();
-        }
+        if (startMillis == 0) startMillis = System.currentTimeMillis();
         return samples == null ? Pictures.sideBySide(chart()) : Pictures.sideBySide(chart(), samples);
     }
 
     /** The losses of every step, in order. */
-    public List<Double> discriminatorLosses() {
-        return Collections.unmodifiableList(discriminatorSteps);
-    }
+    public List<Double> discriminatorLosses() { return Collections.unmodifiableList(discriminatorSteps); }
 
-    public List<Double> generatorLosses() {
-        return Collections.unmodifiableList(generatorSteps);
-    }
+    public List<Double> generatorLosses() { return Collections.unmodifiableList(generatorSteps); }
 
     /** The mean loss of each finished epoch. */
-    public List<Double> discriminatorEpochLosses() {
-        return epochMeans(discriminatorSteps);
-    }
+    public List<Double> discriminatorEpochLosses() { return epochMeans(discriminatorSteps); }
 
-    public List<Double> generatorEpochLosses() {
-        return epochMeans(generatorSteps);
-    }
+    public List<Double> generatorEpochLosses() { return epochMeans(generatorSteps); }
 
     /** What the output area shows now: the loss chart and the sample grid side by side. */
-    public BufferedImage picture() {
-        return (BufferedImage) output.picture();
-    }
+    public BufferedImage picture() { return (BufferedImage) output.picture(); }
 
     /** The loss chart alone, as tall as the sample grid so that the two sit side by side. */
     public XYChart chart() {

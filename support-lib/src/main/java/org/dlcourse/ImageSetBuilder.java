@@ -81,9 +81,7 @@ public final class ImageSetBuilder extends RandomAccessDataset.BaseBuilder<Image
             throw new IllegalArgumentException("optLimit(" + limit + "): the limit must be at least 1 image.");
         }
         if (sampler == null) {
-            if (batchSize < 1) {
-                throw new IllegalArgumentException(Words.of("error.batchSize", batchSize));
-            }
+            if (batchSize < 1) throw new IllegalArgumentException(Words.of("error.batchSize", batchSize));
             setSampling(batchSize, shuffle != null ? shuffle : usage == Dataset.Usage.TRAIN);
         } else if (sampler instanceof BatchSampler && ((BatchSampler) sampler).getBatchSize() < 1) {
             throw new IllegalArgumentException(Words.of("error.batchSize", ((BatchSampler) sampler).getBatchSize()));

@@ -9,11 +9,7 @@ import ai.djl.training.loss.Loss;
 import org.dlcourse.draw.Words;
 import org.knowm.xchart.XYChart;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.*;
 
 /**
  * The loss of every training step and the evaluations DJL computes at the end of every epoch
@@ -27,9 +23,7 @@ public class LossHistory extends TrainingListenerAdapter {
     private final List<Map<String, Double>> epochs = new ArrayList<>();
 
     /** Records one step's loss (for a training loop written by hand). */
-    public void addStep(double loss) {
-        steps.add(loss);
-    }
+    public void addStep(double loss) { steps.add(loss); }
 
     /** Records one epoch's evaluations, e.g. {@code Map.of("train_loss", 0.3)}. */
     public void addEpoch(Map<String, ? extends Number> evaluations) {
@@ -39,21 +33,15 @@ public class LossHistory extends TrainingListenerAdapter {
     }
 
     /** The loss of each step, in order. */
-    public List<Double> steps() {
-        return Collections.unmodifiableList(steps);
-    }
+    public List<Double> steps() { return Collections.unmodifiableList(steps); }
 
     /** The evaluations of each epoch, in order. */
-    public List<Map<String, Double>> epochs() {
-        return Collections.unmodifiableList(epochs);
-    }
+    public List<Map<String, Double>> epochs() { return Collections.unmodifiableList(epochs); }
 
     /** One evaluation across epochs, e.g. {@code epochs("validate_Accuracy")}; NaN where an epoch lacks it. */
     public List<Double> epochs(String name) {
         List<Double> values = new ArrayList<>();
-        for (Map<String, Double> epoch : epochs) {
-            values.add(epoch.getOrDefault(name, Double.NaN));
-        }
+        for (Map<String, Double> epoch : epochs) values.add(epoch.getOrDefault(name, Double.NaN));
         return values;
     }
 
@@ -85,9 +73,7 @@ public class LossHistory extends TrainingListenerAdapter {
         String duplicate = "_" + trainer.getLoss().getName();
         Map<String, Float> evaluations = new LinkedHashMap<>();
         trainer.getTrainingResult().getEvaluations().forEach((name, value) -> {
-            if (!name.endsWith(duplicate) && value != null && !value.isNaN()) {
-                evaluations.put(name, value);
-            }
+            if (!name.endsWith(duplicate) && value != null && !value.isNaN()) evaluations.put(name, value);
         });
         addEpoch(evaluations);
     }

@@ -1,7 +1,7 @@
 package org.dlcourse;
 
-import org.dlcourse.draw.SwitchError;
-import org.dlcourse.draw.Switches;
+import org.dlcourse.run.SwitchError;
+import org.dlcourse.run.Switches;
 
 import java.util.Locale;
 

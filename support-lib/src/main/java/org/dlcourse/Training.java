@@ -1,18 +1,12 @@
 package org.dlcourse;
 
 import ai.djl.TrainingDivergedException;
-import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.EasyTrain;
-import ai.djl.training.Trainer;
+import ai.djl.training.*;
 import ai.djl.training.dataset.Dataset;
 import ai.djl.training.listener.TrainingListener;
 import ai.djl.training.loss.Loss;
 import ai.djl.translate.TranslateException;
-import org.dlcourse.run.InputShapes;
-import org.dlcourse.run.Interrupted;
-import org.dlcourse.run.Interrupts;
-import org.dlcourse.run.StopOnInterrupt;
-import org.dlcourse.run.WrongShape;
+import org.dlcourse.run.*;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,21 +43,15 @@ public final class Training {
 
     /** Trains for {@code epochs} epochs, validating after each unless {@code validation} is null; returns the losses. */
     public static LossHistory fit(Trainer trainer, int epochs, Dataset train, Dataset validation) {
-        if (epochs < 1) {
-            throw new IllegalArgumentException("epochs must be at least 1, not " + epochs);
-        }
+        if (epochs < 1) throw new IllegalArgumentException("epochs must be at least 1, not " + epochs);
         LossHistory history = history(trainer);
-        if (history instanceof TrainingChart) {
-            ((TrainingChart) history).expectEpochs(history.epochs().size() + epochs);
-        }
+        if (history instanceof TrainingChart) ((TrainingChart) history).expectEpochs(history.epochs().size() + epochs);
         int stepsBefore = history.steps().size();
         Interrupts.starting();
         try {
             EasyTrain.fit(trainer, epochs, train, validation);
         } catch (Interrupted e) {
-            if (history instanceof TrainingChart) {
-                ((TrainingChart) history).stopped();
-            }
+            if (history instanceof TrainingChart) ((TrainingChart) history).stopped();
             throw e;
         } catch (TrainingDivergedException e) {
             throw new IllegalStateException("Training diverged after " + history.steps().size()
@@ -86,9 +74,7 @@ public final class Training {
     public static LossHistory history(Trainer trainer) {
         LossHistory[] found = new LossHistory[1];
         trainer.notifyListeners(listener -> {
-            if (listener instanceof LossHistory) {
-                found[0] = (LossHistory) listener;
-            }
+            if (listener instanceof LossHistory) found[0] = (LossHistory) listener;
         });
         if (found[0] == null) {
             throw new IllegalArgumentException("This trainer records no history: build its configuration with"

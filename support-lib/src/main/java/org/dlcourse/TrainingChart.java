@@ -3,16 +3,11 @@ package org.dlcourse;
 import ai.djl.training.Trainer;
 import ai.djl.training.dataset.Batch;
 import ai.djl.training.listener.TrainingListener;
-import org.dlcourse.draw.Curves;
-import org.dlcourse.draw.HouseStyle;
-import org.dlcourse.draw.LiveOutput;
-import org.dlcourse.draw.Words;
+import org.dlcourse.draw.*;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.Styler;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
+import java.util.*;
 
 /**
  * A {@link LossHistory} that draws itself live, in a {@link LiveOutput}. The title is the progress
@@ -33,9 +28,7 @@ public class TrainingChart extends LossHistory {
     private long startMillis;
     private String progress = Words.of("chart.starting");
 
-    public TrainingChart(String title) {
-        this.title = title;
-    }
+    public TrainingChart(String title) { this.title = title; }
 
     /** Tells the chart how many epochs to expect, for its progress line. */
     public void expectEpochs(int epochs) {
@@ -98,9 +91,7 @@ public class TrainingChart extends LossHistory {
                 Words.of("axis.epoch"), Words.of("axis.loss"));
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);   // below: the curves fill the plot
         chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
-        if (expectedEpochs > 0) {
-            chart.getStyler().setXAxisMin(0.0).setXAxisMax((double) expectedEpochs);
-        }
+        if (expectedEpochs > 0) chart.getStyler().setXAxisMin(0.0).setXAxisMax((double) expectedEpochs);
         List<Double> steps = steps();
         if (!steps.isEmpty()) {
             double[] x = stepX.stream().mapToDouble(Double::doubleValue).toArray();

@@ -2,7 +2,7 @@ package org.dlcourse;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
-import org.dlcourse.draw.SwitchError;
+import org.dlcourse.run.SwitchError;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,7 +1,7 @@
 package org.dlcourse;
 
-import org.dlcourse.draw.SwitchError;
-import org.dlcourse.draw.Switches;
+import org.dlcourse.run.SwitchError;
+import org.dlcourse.run.Switches;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

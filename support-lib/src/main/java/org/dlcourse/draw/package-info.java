@@ -6,7 +6,6 @@
  * {@link org.dlcourse.draw.HeatMap}; then how a picture reaches the notebook:
  * {@link org.dlcourse.draw.Notebook} (the kernel's display, connected by its start-up script) and
  * {@link org.dlcourse.draw.LiveOutput} (one output area redrawn in place, under the training chart and
- * the GAN monitor). {@link org.dlcourse.draw.Switches} checks the kernel's three switches before an
- * engine loads; {@link org.dlcourse.draw.SwitchError} is shown in a notebook as its sentence alone.
+ * the GAN monitor); {@link org.dlcourse.draw.Words}, the library's words in the edition's language.
  */
 package org.dlcourse.draw;

@@ -1,4 +1,4 @@
-package org.dlcourse.draw;
+package org.dlcourse.run;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.dlcourse.draw;
+package org.dlcourse.run;
 
 /**
  * A wrong setting the kit explains in its message (a switch, a missing GPU). It carries no stack frames:

@@ -1,4 +1,4 @@
-package org.dlcourse.draw;
+package org.dlcourse.run;
 
 import org.junit.jupiter.api.Test;
 
