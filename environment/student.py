@@ -50,8 +50,8 @@ EDITIONS = ROOT / "notebooks"   # notebooks/fr and notebooks/en, written by edit
 DEPENDS_TAG = "depends-on-exercise"
 # Remembers what was generated, so that a student's edited copy is never overwritten silently.
 RECORD = ".generated.json"
-# The solution notebooks: student versions must never be written in here (they would replace them).
-SOLUTIONS = ROOT / "notebooks"
+# The solution notebooks (the sources and their editions): student versions must never be written in here.
+SOLUTIONS = (ROOT / "source", ROOT / "notebooks")
 # Where --check writes the executed student versions.
 DEFAULT_EXECUTED = ROOT / "build" / "notebooks" / "student"
 
@@ -331,9 +331,11 @@ def lint(nb, notebook):
 
 def refuse_solutions_folder(out):
     """The sentence refusing an out folder that is, or is inside, notebooks/ (None when out is elsewhere)."""
-    if Path(out).resolve().is_relative_to(SOLUTIONS.resolve()):
-        return (f"--out {out} would put the student versions in notebooks/, over the solutions: choose a folder"
-                f" outside notebooks/ (the default is {DEFAULT_OUT.relative_to(ROOT)}).")
+    for folder in SOLUTIONS:
+        if Path(out).resolve().is_relative_to(folder.resolve()):
+            return (f"--out {out} would put the student versions in {folder.name}/, over the solutions: choose a"
+                    f" folder outside {' and '.join(f.name + '/' for f in SOLUTIONS)} (the default is"
+                    f" {DEFAULT_OUT.relative_to(ROOT)}).")
     return None
 
 

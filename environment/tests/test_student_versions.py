@@ -343,14 +343,14 @@ def test_force_keeps_a_backup_of_each_edited_copy_it_replaces_and_says_so(tmp_pa
     assert sorted(out.glob("07_demo.backup-*.ipynb")) == backups
 
 
-@pytest.mark.parametrize("out", ["notebooks", "notebooks/", "notebooks/sub", "notebooks/../notebooks"])
+@pytest.mark.parametrize("out", ["notebooks", "notebooks/", "notebooks/sub", "notebooks/../notebooks", "source", "source/fr"])
 def test_an_out_folder_in_the_solutions_is_refused_before_anything_is_written(out, tmp_path, monkeypatch):
     # A copy of the kit's layout, so a broken refusal could only ever overwrite this copy.
     solutions = tmp_path / "notebooks"
     solutions.mkdir()
     source = solutions / "07_demo.ipynb"
     source.write_text(nbformat.writes(two_exercise_notebook()))
-    monkeypatch.setattr(student, "SOLUTIONS", solutions)
+    monkeypatch.setattr(student, "SOLUTIONS", (tmp_path / "source", solutions))
     monkeypatch.chdir(tmp_path)
     before = source.read_bytes()
     with pytest.raises(SystemExit) as exit_:
