@@ -14,7 +14,10 @@
  *       {@link org.dlcourse.ImagesByClass}, {@link org.dlcourse.PixelDistance} (06).
  * </ol>
  * Below it: {@code org.dlcourse.optim} (optimizers written out), {@code org.dlcourse.draw}
- * (how pictures are painted and shown, live ones too), {@code org.dlcourse.data} (file formats), and
- * {@code org.dlcourse.setup} (what {@code ./course} runs; nothing here imports it).
+ * (how pictures are painted and shown, live ones too, and the library's words in both languages),
+ * {@code org.dlcourse.run} (switches, interrupts, a batch of the wrong shape), {@code org.dlcourse.data}
+ * (file formats), {@code org.dlcourse.kernel} (hooks the kernel's start-up installs: cells run out of
+ * order, arrays too big for memory) and {@code org.dlcourse.setup} (what {@code ./course} runs); nothing
+ * here imports the last two.
  */
 package org.dlcourse;
