@@ -145,6 +145,16 @@ def masked(code):
 
 
 @pytest.mark.parametrize("path", SOURCES, ids=[p.stem for p in SOURCES])
+def test_every_edition_tells_any_front_end_it_is_java(path):
+    # VS Code, nbviewer and plain Jupyter highlight a notebook from its metadata, before any kernel runs.
+    for lang in ("en", "fr"):
+        info = editions.edition(editions.read(path), lang, path.name).metadata.get("language_info", {})
+        assert info.get("codemirror_mode") == "java" and info.get("pygments_lexer") == "java" \
+            and info.get("mimetype") == "text/x-java-source" and info.get("file_extension") == ".jshell", \
+            f"{path.stem} ({lang}): language_info is incomplete: {info}"
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=[p.stem for p in SOURCES])
 def test_both_editions_run_the_same_code(path):
     source = editions.read(path)
     en, fr = (editions.edition(source, lang, path.name) for lang in ("en", "fr"))
