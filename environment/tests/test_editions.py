@@ -87,6 +87,18 @@ def test_every_literal_a_student_reads_and_every_exercise_task_has_french(path):
                          + "\n(docs/translating.md says how to add it)")
 
 
+STUDENT_PACKAGE = sorted((ROOT / "support-lib" / "src" / "main" / "java" / "org" / "dlcourse").glob("*.java"))
+
+
+@pytest.mark.parametrize("path", STUDENT_PACKAGE, ids=[p.stem for p in STUDENT_PACKAGE])
+def test_what_the_library_says_comes_from_its_words_in_both_languages(path):
+    # The classes notebooks call print, draw and throw in the edition's language: their text is in the
+    # bundle (draw/words*.properties, read with Words.of), never an English literal in the code.
+    english = [f'"{text}"' for kind, text in editions.pieces(path.read_text(encoding="utf-8"))
+               if kind == "string" and needs_french(text)]
+    assert not english, f"{path.name}: text a student reads is written in the code, not in the bundle: {english}"
+
+
 @pytest.mark.parametrize("path", SOURCES, ids=[p.stem for p in SOURCES])
 def test_every_french_entry_is_used_and_keeps_the_format_specifiers(path):
     nb = editions.read(path)

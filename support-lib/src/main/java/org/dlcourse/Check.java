@@ -53,7 +53,7 @@ public final class Check {
 
     /** Number by number: each side a double[], float[], list of numbers, NDArray or NDList (its arrays in order). */
     public static void near(String what, Object actual, Object expected, double tolerance) {
-        List<Double> found = numbers(actual), wanted = Objects.requireNonNull(numbers(expected), "expected numbers");
+        List<Double> found = numbers(actual), wanted = Objects.requireNonNull(numbers(expected), Words.of("check.expectedNumbers"));
         if (found == null || found.size() != wanted.size()) {
             throw new Failed(what, Words.of("check.count", wanted.size(), text(wanted),
                     actual == null ? "null" : found == null ? actual : Words.of("check.numbers", found.size(), text(found))));

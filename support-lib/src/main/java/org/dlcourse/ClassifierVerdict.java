@@ -120,8 +120,7 @@ public final class ClassifierVerdict {
 
     /** One line: the figures the notebook reports. */
     public String summary() {
-        return String.format("%d samples: %d confident (p ≥ %.1f, %.0f%%), %d of %d classes among them,"
-                        + " largest class %.0f%% of them, mean confidence %.2f", samples(), confident(), threshold,
+        return Words.of("verdict.summary", samples(), confident(), threshold,
                 100 * confidentShare(), classesAmongConfident(), classNames.size(), 100 * largestClassShare(),
                 meanConfidence());
     }

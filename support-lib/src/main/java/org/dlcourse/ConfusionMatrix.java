@@ -27,14 +27,13 @@ public final class ConfusionMatrix {
     /** Counts each (true class, predicted class) pair; {@code truth[i]} and {@code predicted[i]} are image i's classes. */
     public static ConfusionMatrix of(int[] truth, int[] predicted, List<String> classNames) {
         if (truth.length != predicted.length) {
-            throw new IllegalArgumentException(truth.length + " true classes but " + predicted.length + " predictions");
+            throw new IllegalArgumentException(Words.of("error.truthVsPredicted", truth.length, predicted.length));
         }
         int n = classNames.size();
         int[][] counts = new int[n][n];
         for (int i = 0; i < truth.length; i++) {
             if (truth[i] < 0 || truth[i] >= n || predicted[i] < 0 || predicted[i] >= n) {
-                throw new IllegalArgumentException("image " + i + ": class " + truth[i] + " or prediction "
-                        + predicted[i] + " is not in 0.." + (n - 1));
+                throw new IllegalArgumentException(Words.of("error.classRange", i, truth[i], predicted[i], n - 1));
             }
             counts[truth[i]][predicted[i]]++;
         }
@@ -91,6 +90,6 @@ public final class ConfusionMatrix {
 
     @Override
     public String toString() {
-        return String.format("ConfusionMatrix: %d classes, %d images, accuracy %.4f", counts.length, total(), accuracy());
+        return Words.of("confusion.summary", counts.length, total(), accuracy());
     }
 }

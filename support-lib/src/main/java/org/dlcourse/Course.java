@@ -58,9 +58,8 @@ public final class Course {
         try {
             return Engine.getInstance();
         } catch (EngineException e) {
-            throw new IllegalStateException("The deep-learning engine did not load (DJL_DEFAULT_ENGINE="
-                    + System.getenv("DJL_DEFAULT_ENGINE") + "). Engines on the classpath: "
-                    + Engine.getAllEngines() + ". Use DJL_DEFAULT_ENGINE=MXNet or PyTorch. Cause: " + e.getMessage(), e);
+            throw new IllegalStateException(Words.of("error.engine", System.getenv("DJL_DEFAULT_ENGINE"),
+                    Engine.getAllEngines(), e.getMessage()), e);
         }
     }
 
@@ -85,13 +84,7 @@ public final class Course {
     }
 
     static String noGpuMessage(Engine engine) {
-        return "\n*** NO USABLE GPU ***\n"
-                + "COURSE_DEVICE=gpu asks for a GPU, but the " + engine.getEngineName() + " engine sees none.\n"
-                + "  - Is a GPU visible here? (nvidia-smi; with Docker: docker run --gpus all ...)\n"
-                + "  - Is this the CUDA image? The CPU image has no CUDA libraries.\n"
-                + "  - MXNet 1.9 needs CUDA 11 and a GPU of compute capability 8.6 or lower;"
-                + " on newer GPUs use DJL_DEFAULT_ENGINE=PyTorch.\n"
-                + "To run on the CPU on purpose, set COURSE_DEVICE=cpu (or auto).";
+        return Words.of("error.noGpu", engine.getEngineName());
     }
 
     /** One line: engine and version, device, threads, seed, profile. */

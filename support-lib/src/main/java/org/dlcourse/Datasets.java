@@ -28,7 +28,7 @@ public final class Datasets {
         try {
             return Table.read().csv(CsvReadOptions.builder(file.toFile()).tableName(fileName).build());
         } catch (RuntimeException e) {
-            throw new IllegalStateException("Could not read " + file + " as CSV: " + e.getMessage(), e);
+            throw new IllegalStateException(Words.of("error.csv", file, e.getMessage()), e);
         }
     }
 

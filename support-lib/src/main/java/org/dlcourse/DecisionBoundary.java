@@ -1,5 +1,6 @@
 package org.dlcourse;
 
+import org.dlcourse.draw.Words;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -32,7 +33,7 @@ public final class DecisionBoundary {
     public static DecisionBoundary of(NDManager manager, Function<NDArray, NDArray> model,
                                       double from, double to, int steps) {
         if (steps < 2 || !(to > from)) {
-            throw new IllegalArgumentException("A grid needs at least 2 steps and from < to");
+            throw new IllegalArgumentException(Words.of("error.grid"));
         }
         double[] axis = new double[steps];
         for (int k = 0; k < steps; k++) axis[k] = from + (to - from) * k / (steps - 1);
@@ -47,8 +48,7 @@ public final class DecisionBoundary {
         try (NDManager grid = manager.newSubManager()) {
             NDArray out = model.apply(grid.create(points, new Shape((long) steps * steps, 2)));
             if (out.size() != (long) steps * steps) {
-                throw new IllegalArgumentException("The model must give one output per point: " + steps * steps
-                        + " points in, shape " + out.getShape() + " out");
+                throw new IllegalArgumentException(Words.of("error.onePerPoint", steps * steps, out.getShape()));
             }
             outputs = out.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray();
         }

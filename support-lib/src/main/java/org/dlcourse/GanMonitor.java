@@ -40,7 +40,7 @@ public final class GanMonitor {
 
     /** A monitor for a run of {@code epochs} epochs; {@code title} heads the loss chart. */
     public GanMonitor(String title, int epochs) {
-        if (epochs < 1) throw new IllegalArgumentException("epochs must be at least 1, not " + epochs);
+        if (epochs < 1) throw new IllegalArgumentException(Words.of("error.epochs", epochs));
         this.title = title;
         this.epochs = epochs;
         Interrupts.starting();

@@ -1,5 +1,6 @@
 package org.dlcourse;
 
+import org.dlcourse.draw.Words;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -24,7 +25,7 @@ public final class ImageGrid {
     /** The first {@code count} images of a set with their classes, captioned with the set's name. */
     public static BufferedImage of(ImageSet set, int count) {
         if (count < 1 || count > set.size()) {
-            throw new IllegalArgumentException("count " + count + " is not in 1.." + set.size());
+            throw new IllegalArgumentException(Words.of("error.count", count, set.size()));
         }
         return of(set, IntStream.range(0, count).toArray(), null);
     }
@@ -35,7 +36,7 @@ public final class ImageGrid {
      */
     public static BufferedImage of(ImageSet set, int[] indices, int[] predicted) {
         if (predicted != null && predicted.length != indices.length) {
-            throw new IllegalArgumentException(indices.length + " images but " + predicted.length + " predictions");
+            throw new IllegalArgumentException(Words.of("error.imagesVsPredicted", indices.length, predicted.length));
         }
         List<TileGrid.Tile> tiles = new ArrayList<>();
         int wrong = 0;
@@ -46,11 +47,11 @@ public final class ImageGrid {
                 tiles.add(new TileGrid.Tile(picture, List.of(truth), false));
             } else {
                 wrong++;
-                tiles.add(new TileGrid.Tile(picture, List.of(set.className(predicted[k]), "true: " + truth), true));
+                tiles.add(new TileGrid.Tile(picture, List.of(set.className(predicted[k]), Words.of("grid.true", truth)), true));
             }
         }
-        String caption = set.name() + ", " + set.usage().name().toLowerCase() + " set"
-                + (predicted == null ? "" : ": " + wrong + " of " + indices.length + " predicted wrong (red)");
+        String caption = Words.of("grid.set", set.name(), Words.of("usage." + set.usage().name().toLowerCase()))
+                + (predicted == null ? "" : Words.of("grid.wrong", wrong, indices.length));
         return TileGrid.draw(tiles, caption, Math.min(indices.length, 8));
     }
 
@@ -62,10 +63,10 @@ public final class ImageGrid {
         Shape shape = images.getShape();
         if (shape.dimension() == 3) shape = new Shape(shape.get(0), 1, shape.get(1), shape.get(2));
         if (shape.dimension() != 4 || (shape.get(1) != 1 && shape.get(1) != 3)) {
-            throw new IllegalArgumentException("images must be (N,C,H,W) with C = 1 or 3, or (N,H,W), not " + images.getShape());
+            throw new IllegalArgumentException(Words.of("error.imagesShape", images.getShape()));
         }
         int n = (int) shape.get(0);
-        if (n < 1) throw new IllegalArgumentException("no images to show: the array holds 0");
+        if (n < 1) throw new IllegalArgumentException(Words.of("error.noImages"));
         int c = (int) shape.get(1);
         int h = (int) shape.get(2);
         int w = (int) shape.get(3);

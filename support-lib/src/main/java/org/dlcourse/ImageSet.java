@@ -1,5 +1,6 @@
 package org.dlcourse;
 
+import org.dlcourse.draw.Words;
 import ai.djl.ndarray.*;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.*;
@@ -98,7 +99,7 @@ public final class ImageSet extends RandomAccessDataset {
     /** The name of class {@code label}, e.g. "Sneaker" for 7 in Fashion-MNIST. */
     public String className(int label) {
         if (label < 0 || label >= data.classNames.size()) {
-            throw new IllegalArgumentException("label " + label + " is not in 0.." + (data.classNames.size() - 1));
+            throw new IllegalArgumentException(Words.of("error.label", label, data.classNames.size() - 1));
         }
         return data.classNames.get(label);
     }
@@ -123,7 +124,7 @@ public final class ImageSet extends RandomAccessDataset {
 
     private int checkIndex(long index) {
         if (index < 0 || index >= size()) {
-            throw new IndexOutOfBoundsException("image " + index + " is not in 0.." + (size() - 1) + " of " + this);
+            throw new IndexOutOfBoundsException(Words.of("error.imageIndex", index, size() - 1, this));
         }
         return (int) index;
     }

@@ -78,7 +78,7 @@ public final class ImageSetBuilder extends RandomAccessDataset.BaseBuilder<Image
     /** Reads and checks the images now, so a data problem shows here, not in the middle of training. */
     public ImageSet build() {
         if (limit < 1) {
-            throw new IllegalArgumentException("optLimit(" + limit + "): the limit must be at least 1 image.");
+            throw new IllegalArgumentException(Words.of("error.limit", limit));
         }
         if (sampler == null) {
             if (batchSize < 1) throw new IllegalArgumentException(Words.of("error.batchSize", batchSize));

@@ -1,5 +1,6 @@
 package org.dlcourse;
 
+import org.dlcourse.draw.Words;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -25,8 +26,7 @@ public final class ImagesByClass {
         Shape shape = pixels.getShape();
         List<String> classNames = verdict.classNames();
         if (shape.dimension() != 4 || shape.get(0) != verdict.samples()) {
-            throw new IllegalArgumentException("expected the " + verdict.samples()
-                    + " labelled samples as (N, C, H, W), not " + shape);
+            throw new IllegalArgumentException(Words.of("error.samplesShape", verdict.samples(), shape));
         }
         int size = (int) (shape.size() / shape.get(0));
         float[] values = pixels.toType(DataType.FLOAT32, false).toFloatArray();
@@ -41,6 +41,6 @@ public final class ImagesByClass {
                 rows.add(LabelledRows.row(classNames.get(c), verdict.perClass()[c], images));
             }
         }
-        return LabelledRows.stack(rows, "Generated samples by predicted class, most confident first");
+        return LabelledRows.stack(rows, Words.of("byClass.title"));
     }
 }

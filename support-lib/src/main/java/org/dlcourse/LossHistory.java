@@ -48,8 +48,8 @@ public class LossHistory extends TrainingListenerAdapter {
     /** The last value of an evaluation, e.g. {@code last("validate_Accuracy")}. */
     public double last(String name) {
         if (epochs.isEmpty() || !epochs.get(epochs.size() - 1).containsKey(name)) {
-            throw new IllegalStateException("No '" + name + "' recorded yet; recorded: "
-                    + (epochs.isEmpty() ? "no epoch" : epochs.get(epochs.size() - 1).keySet()));
+            throw new IllegalStateException(Words.of("error.notRecorded", name,
+                    epochs.isEmpty() ? Words.of("error.noEpoch") : epochs.get(epochs.size() - 1).keySet()));
         }
         return epochs.get(epochs.size() - 1).get(name);
     }

@@ -1,5 +1,6 @@
 package org.dlcourse;
 
+import org.dlcourse.draw.Words;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 
@@ -21,8 +22,7 @@ public final class PixelDistance {
         long perImageA = a.getShape().size() / a.getShape().get(0);
         long perImageB = b.getShape().size() / b.getShape().get(0);
         if (perImageA != perImageB) {
-            throw new IllegalArgumentException("the two sets hold images of different sizes: " + a.getShape()
-                    + " and " + b.getShape());
+            throw new IllegalArgumentException(Words.of("error.imageSizes", a.getShape(), b.getShape()));
         }
         double[][] statsA = pixelStatistics(a.toType(DataType.FLOAT32, false).toFloatArray(), (int) perImageA);
         double[][] statsB = pixelStatistics(b.toType(DataType.FLOAT32, false).toFloatArray(), (int) perImageB);

@@ -1,5 +1,6 @@
 package org.dlcourse;
 
+import org.dlcourse.draw.Words;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -22,7 +23,7 @@ public final class SeededInitializer implements Initializer {
     private final double sigma;
 
     public SeededInitializer(long seed, double sigma) {
-        if (!(sigma >= 0)) throw new IllegalArgumentException("sigma is a standard deviation: it cannot be " + sigma);
+        if (!(sigma >= 0)) throw new IllegalArgumentException(Words.of("error.sigma", sigma));
         this.random = new Random(seed);
         this.sigma = sigma;
     }

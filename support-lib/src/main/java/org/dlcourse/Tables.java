@@ -21,13 +21,12 @@ public final class Tables {
     public static Table of(NDArray array, String... columnNames) {
         long[] shape = array.getShape().getShape();
         if (shape.length == 0 || shape.length > 2) {
-            throw new IllegalArgumentException("Tables.of takes a 1-D or 2-D array, not shape " + array.getShape()
-                    + ": reshape it first, e.g. array.reshape(-1, " + (shape.length > 0 ? shape[shape.length - 1] : 1) + ").");
+            throw new IllegalArgumentException(Words.of("error.tableShape", array.getShape(), shape.length > 0 ? shape[shape.length - 1] : 1));
         }
         int rows = (int) shape[0];
         int cols = shape.length == 1 ? 1 : (int) shape[1];
         if (columnNames.length > cols) {
-            throw new IllegalArgumentException(columnNames.length + " column names for an array with " + cols + " columns");
+            throw new IllegalArgumentException(Words.of("error.columnNames", columnNames.length, cols));
         }
         double[] values = array.toType(DataType.FLOAT64, false).toDoubleArray();
         Table table = Table.create();
@@ -42,7 +41,7 @@ public final class Tables {
     /** The numeric columns of a table as a float32 array of shape (rows, columns): what a model eats. */
     public static NDArray toArray(NDManager manager, Table table, String... columnNames) {
         if (columnNames.length == 0) {
-            throw new IllegalArgumentException("Name the columns to convert, e.g. Tables.toArray(manager, cars, \"Horsepower\")");
+            throw new IllegalArgumentException(Words.of("error.nameColumns"));
         }
         int rows = table.rowCount();
         float[] values = new float[rows * columnNames.length];

@@ -1,5 +1,6 @@
 package org.dlcourse;
 
+import org.dlcourse.draw.Words;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -21,7 +22,7 @@ public final class TimeSeries {
     /** Where validation starts: the first {@code trainFraction} of the series, in time order, is for training. */
     public static long splitIndex(long length, double trainFraction) {
         if (!(trainFraction > 0 && trainFraction < 1)) {
-            throw new IllegalArgumentException("trainFraction must be between 0 and 1 (e.g. 0.8), not " + trainFraction);
+            throw new IllegalArgumentException(Words.of("error.trainFraction", trainFraction));
         }
         return Math.round(length * trainFraction);
     }
@@ -33,18 +34,16 @@ public final class TimeSeries {
      */
     public static Windows windows(NDArray series, int lookBack, int horizon, long from, long to) {
         if (series.getShape().dimension() != 1) {
-            throw new IllegalArgumentException("windows() takes a 1-D series, not shape " + series.getShape()
-                    + ": reshape it first, e.g. series.reshape(-1).");
+            throw new IllegalArgumentException(Words.of("error.seriesShape", series.getShape()));
         }
         if (lookBack < 1 || horizon < 1) {
-            throw new IllegalArgumentException("lookBack and horizon must be at least 1, not " + lookBack + " and " + horizon);
+            throw new IllegalArgumentException(Words.of("error.window", lookBack, horizon));
         }
         long first = Math.max(from, lookBack);
         long end = Math.min(to, series.size());
         int count = (int) Math.max(0, end - horizon - first + 1);
         if (count == 0) {
-            throw new IllegalArgumentException(String.format("No window has its %d targets in [%d, %d) with %d steps of"
-                    + " past before them, in a series of %d values.", horizon, from, to, lookBack, series.size()));
+            throw new IllegalArgumentException(Words.of("error.noWindow", horizon, from, to, lookBack, series.size()));
         }
         float[] values = series.toType(DataType.FLOAT32, false).toFloatArray();
         float[] inputs = new float[count * lookBack];
@@ -80,13 +79,13 @@ public final class TimeSeries {
         /** The mean and standard deviation of these values (the training part of a series). */
         public static Normalization fit(NDArray values) {
             double[] v = values.toType(DataType.FLOAT64, false).toDoubleArray();
-            if (v.length == 0) throw new IllegalArgumentException("Cannot fit a normalisation on no values");
+            if (v.length == 0) throw new IllegalArgumentException(Words.of("error.noValues"));
             double mean = 0;
             for (double x : v) mean += x / v.length;
             double variance = 0;
             for (double x : v) variance += (x - mean) * (x - mean) / v.length;
             if (!(variance > 0)) {
-                throw new IllegalArgumentException("Cannot normalise values that are all equal (" + mean + ")");
+                throw new IllegalArgumentException(Words.of("error.allEqual", mean));
             }
             return new Normalization((float) mean, (float) Math.sqrt(variance));
         }

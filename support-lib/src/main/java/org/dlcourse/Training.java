@@ -1,5 +1,6 @@
 package org.dlcourse;
 
+import org.dlcourse.draw.Words;
 import ai.djl.TrainingDivergedException;
 import ai.djl.training.*;
 import ai.djl.training.dataset.Dataset;
@@ -43,7 +44,7 @@ public final class Training {
 
     /** Trains for {@code epochs} epochs, validating after each unless {@code validation} is null; returns the losses. */
     public static LossHistory fit(Trainer trainer, int epochs, Dataset train, Dataset validation) {
-        if (epochs < 1) throw new IllegalArgumentException("epochs must be at least 1, not " + epochs);
+        if (epochs < 1) throw new IllegalArgumentException(Words.of("error.epochs", epochs));
         LossHistory history = history(trainer);
         if (history instanceof TrainingChart) ((TrainingChart) history).expectEpochs(history.epochs().size() + epochs);
         int stepsBefore = history.steps().size();
@@ -54,13 +55,11 @@ public final class Training {
             if (history instanceof TrainingChart) ((TrainingChart) history).stopped();
             throw e;
         } catch (TrainingDivergedException e) {
-            throw new IllegalStateException("Training diverged after " + history.steps().size()
-                    + " steps: the loss became NaN or infinite. The learning rate is probably too large;"
-                    + " try one ten times smaller.", e);
+            throw new IllegalStateException(Words.of("error.diverged", history.steps().size()), e);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not read the training data: " + e.getMessage(), e);
+            throw new UncheckedIOException(Words.of("error.readData", e.getMessage()), e);
         } catch (TranslateException e) {
-            throw new IllegalStateException("Could not turn the data into a batch: " + e.getMessage(), e);
+            throw new IllegalStateException(Words.of("error.batch", e.getMessage()), e);
         } catch (RuntimeException e) {   // a first batch the network was not initialised for: said in the course's words
             String wrongShape = history.steps().size() == stepsBefore ? InputShapes.mismatch(trainer, train) : null;
             throw wrongShape == null ? e : new WrongShape(wrongShape, e);
@@ -77,8 +76,7 @@ public final class Training {
             if (listener instanceof LossHistory) found[0] = (LossHistory) listener;
         });
         if (found[0] == null) {
-            throw new IllegalArgumentException("This trainer records no history: build its configuration with"
-                    + " Training.config(loss, title) or Training.quietConfig(loss).");
+            throw new IllegalArgumentException(Words.of("error.noHistory"));
         }
         return found[0];
     }
