@@ -93,8 +93,8 @@ class Exercise:
 # --- the stub -----------------------------------------------------------------------------------
 
 def notebook_label(notebook):
-    """'01' for '01_linear_regression' (what the TODO message calls the notebook)."""
-    match = re.match(r"(\d+)_", Path(notebook).stem)
+    """'01' for '01_linear_regression', '00a' for '00a_nearest_neighbours' (what the TODO message calls the notebook)."""
+    match = re.match(r"(\d+[a-z]?)_", Path(notebook).stem)
     return match.group(1) if match else Path(notebook).stem
 
 
