@@ -6,23 +6,25 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The kit's three switches, checked as {@code environment/switches.sh} checks them (any case, spaces
+ * The kit's four switches, checked as {@code environment/switches.sh} checks them (any case, spaces
  * ignored) and explained with the same sentence. {@code Course.start()} calls {@link #check()} before DJL
  * loads an engine: DJL fails on a wrong engine name inside its static set-up, with a wall of frames.
  */
 public final class Switches {
 
-    private static final List<String> NAMES = List.of("DJL_DEFAULT_ENGINE", "COURSE_PROFILE", "COURSE_DEVICE");
+    private static final List<String> NAMES = List.of("DJL_DEFAULT_ENGINE", "COURSE_PROFILE", "COURSE_DEVICE", "COURSE_LANG");
     /** Each switch's choices, in lower case. */
     private static final Map<String, List<String>> CHOICES = Map.of(
             "DJL_DEFAULT_ENGINE", List.of("mxnet", "pytorch"),
             "COURSE_PROFILE", List.of("full", "fast"),
-            "COURSE_DEVICE", List.of("auto", "cpu", "gpu"));
+            "COURSE_DEVICE", List.of("auto", "cpu", "gpu"),
+            "COURSE_LANG", List.of("fr", "en"));
     /** Each switch's choices as the sentence lists them, word for word as switches.sh does. */
     private static final Map<String, String> SAID = Map.of(
             "DJL_DEFAULT_ENGINE", "MXNet (the default) or PyTorch",
             "COURSE_PROFILE", "full (the course run, the default) or fast (what the tests run)",
-            "COURSE_DEVICE", "auto (the default: a GPU if there is one), cpu or gpu");
+            "COURSE_DEVICE", "auto (the default: a GPU if there is one), cpu or gpu",
+            "COURSE_LANG", "fr or en (unset: the edition's language, French in notebooks/fr)");
 
     private Switches() {}
 

@@ -44,6 +44,16 @@ class SwitchesTest {
     }
 
     @Test
+    void aWrongLanguageIsNamedTooInsteadOfFallingBackSilently() {
+        Map<String, String> values = values(null, null, null);
+        values.put("COURSE_LANG", "de");
+        assertEquals("COURSE_LANG=de is not a choice: set it to fr or en (unset: the edition's language, French in"
+                + " notebooks/fr), or unset it; then restart the kernel.", Switches.firstWrong(values));
+        values.put("COURSE_LANG", " FR ");
+        assertNull(Switches.firstWrong(values));
+    }
+
+    @Test
     void aSwitchErrorCarriesNoStackFramesSoTheNotebookShowsTheSentenceAlone() {
         assertEquals(0, new SwitchError("x").getStackTrace().length);
     }
