@@ -120,11 +120,12 @@ def main():
             problems.append("no chart image is shown in the page")
 
         # The banner says what ran: engine and device (text_content: off-screen cells have no innerText).
-        banner = page.locator(".jp-OutputArea-output", has_text="DL course kit").first
+        # Either edition: "DL course kit · engine ..." or "Kit du cours DL · moteur ...".
+        banner = page.locator(".jp-OutputArea-output", has_text=re.compile(r"DL course kit|Kit du cours DL")).first
         try:
             print(f"    banner: {banner.text_content(timeout=10_000).strip()}", flush=True)
         except PlaywrightTimeout:
-            problems.append("the banner (DL course kit · engine ... · device ...) is not shown")
+            problems.append("the banner (DL course kit · engine ..., or in French Kit du cours DL · moteur ...) is not shown")
 
         page.locator(".jp-NotebookPanel .jp-Cell").first.scroll_into_view_if_needed()
         page.screenshot(path=str(shot_top))
