@@ -113,8 +113,9 @@ COPY support-lib/src/main/java/ ${COURSE_HOME}/library/
 COPY environment/docker/overrides.json ${COURSE_HOME}/venv/share/jupyter/lab/settings/overrides.json
 # JupyterLab opens on the French edition (notebooks/en is one folder away), and a kernel idle for 20
 # minutes is shut down, even with its notebook open (docs/docker.md): each holds a few hundred MB idle,
-# about 1 GB after notebook 04, and Binder's limit is 2 GB for all of them.
-COPY environment/docker/jupyter_server_config.json ${COURSE_HOME}/venv/etc/jupyter/jupyter_server_config.d/dl-course.json
+# about 1 GB after notebook 04, and Binder's limit is 2 GB for all of them. A plain config file: the server
+# reads jupyter_server_config.d/ only for which extensions to load, not for settings like these.
+COPY environment/docker/jupyter_server_config.json ${COURSE_HOME}/venv/etc/jupyter/jupyter_server_config.json
 
 USER ${NB_UID}
 WORKDIR ${HOME}

@@ -148,8 +148,8 @@ check_configuration() {
   [[ "$cfg_env" == *COURSE_EDITION=$edition* ]] || problems+=("COURSE_EDITION is not $edition")
   new_container
   run_in "$c" python3 -c 'import json, sys; c = json.load(open(sys.argv[1]))["MappingKernelManager"]; sys.exit(not (c["cull_idle_timeout"] > 0 and c["cull_connected"]))' \
-      /opt/dl-course/venv/etc/jupyter/jupyter_server_config.d/dl-course.json 2>/dev/null \
-    || problems+=("idle kernels are not culled (jupyter_server_config.d/dl-course.json)")
+      /opt/dl-course/venv/etc/jupyter/jupyter_server_config.json 2>/dev/null \
+    || problems+=("idle kernels are not culled (venv/etc/jupyter/jupyter_server_config.json)")
   if [[ ${#problems[@]} -eq 0 ]]; then pass "[$edition] configuration: user 1000, EXPOSE 8888, HEALTHCHECK, CMD jupyter lab, SHELL=/bin/bash, COURSE_EDITION=$edition, idle kernels culled"
   else fail "[$edition] configuration: ${problems[*]}"; fi
 
