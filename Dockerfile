@@ -104,6 +104,8 @@ RUN export HOME=/root && cd /tmp/pip \
 COPY --from=build --chown=${NB_UID}:100 /djl-cache ${COURSE_HOME}/djl-cache
 COPY --from=data /data ${COURSE_HOME}/datasets
 COPY environment/ ${COURSE_HOME}/environment/
+# course-fresh NOTEBOOK in JupyterLab's terminal: a fresh copy of a notebook, the student's kept aside.
+RUN ln -s ${COURSE_HOME}/environment/docker/course-fresh /usr/local/bin/course-fresh
 COPY --from=build /course-support.jar ${COURSE_HOME}/lib/course-support.jar
 # The jar's Java sources, for students to read: ~/notebooks/library links here (the course stage below).
 # Owned by root, so JupyterLab, running as the user, opens them read-only and refuses to save them.

@@ -150,7 +150,8 @@ check_configuration() {
   run_in "$c" python3 -c 'import json, sys; c = json.load(open(sys.argv[1]))["MappingKernelManager"]; sys.exit(not (c["cull_idle_timeout"] > 0 and c["cull_connected"]))' \
       /opt/dl-course/venv/etc/jupyter/jupyter_server_config.json 2>/dev/null \
     || problems+=("idle kernels are not culled (venv/etc/jupyter/jupyter_server_config.json)")
-  if [[ ${#problems[@]} -eq 0 ]]; then pass "[$edition] configuration: user 1000, EXPOSE 8888, HEALTHCHECK, CMD jupyter lab, SHELL=/bin/bash, COURSE_EDITION=$edition, idle kernels culled"
+  run_in "$c" bash -c 'command -v course-fresh' >/dev/null 2>&1 || problems+=("course-fresh is not on the PATH")
+  if [[ ${#problems[@]} -eq 0 ]]; then pass "[$edition] configuration: user 1000, EXPOSE 8888, HEALTHCHECK, CMD jupyter lab, SHELL=/bin/bash, COURSE_EDITION=$edition, idle kernels culled, course-fresh"
   else fail "[$edition] configuration: ${problems[*]}"; fi
 
   # The notebooks in the image, both copies, against what they must be: the repository's solutions in
