@@ -9,12 +9,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The small tables committed in datasets/: as datasets/README.md describes them. */
 class CommittedDataTest {
@@ -29,7 +29,7 @@ class CommittedDataTest {
             listed.put(row.group(1), row.group(3));
             assertEquals(Long.parseLong(row.group(2)), Files.size(home.resolve(row.group(1))), row.group(1) + " size");
         }
-        assertEquals(3, listed.size(), "README lists cars.csv, seattle-temps.csv, iris.csv: " + listed.keySet());
+        assertEquals(3, listed.size(), "README lists cars.csv, seattle-weather.csv, iris.csv: " + listed.keySet());
         for (Map.Entry<String, String> file : listed.entrySet()) {
             assertEquals(file.getValue(), Checksums.sha256(home.resolve(file.getKey())), file.getKey() + " SHA-256");
         }
@@ -45,10 +45,11 @@ class CommittedDataTest {
     }
 
     @Test
-    void seattleTemperaturesAndIrisHaveTheirKnownShapes() {
-        Table temps = Datasets.csv("seattle-temps.csv");
-        assertEquals(8759, temps.rowCount());
-        assertTrue(temps.columnNames().contains("temp"));
+    void seattleWeatherIsFourYearsOfDailyObservationsAndIrisHasItsKnownShape() {
+        Table weather = Datasets.csv("seattle-weather.csv");
+        assertEquals(4 * 365 + 1, weather.rowCount(), "2012-2015, one row per day, 2012 a leap year");
+        assertEquals(List.of("date", "precipitation", "temp_max", "temp_min", "wind", "weather"), weather.columnNames());
+        assertEquals(0, weather.column("temp_max").countMissing());
         Table iris = Datasets.csv("iris.csv");
         assertEquals(150, iris.rowCount());
         assertEquals(5, iris.columnCount());
