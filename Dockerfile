@@ -47,7 +47,7 @@ RUN mvn -B -q -DskipTests package && cp support-lib/target/course-support.jar /c
 
 # --- data: Fashion-MNIST from Debian's package, CIFAR-10 from its authors --------------------------
 FROM jdk AS data
-RUN apt-get update && apt-get install -y --no-install-recommends dataset-fashion-mnist \
+RUN apt-get update && apt-get install -y --no-install-recommends dataset-fashion-mnist wfrench \
  && apt-get clean && rm -rf /var/lib/apt/lists/*
 # CIFAR=download (default) downloads CIFAR-10 (170 MB) and checks its MD5; the build fails if it
 # cannot. CIFAR=skip leaves it out (the notebooks then use Fashion-MNIST's CIFAR-shaped stand-in).

@@ -1,6 +1,7 @@
 package org.dlcourse;
 
 import org.dlcourse.data.FashionMnistFiles;
+import org.dlcourse.data.FrenchWords;
 import org.dlcourse.data.PreparedData;
 import org.dlcourse.draw.Words;
 import tech.tablesaw.api.Table;
@@ -49,6 +50,9 @@ public final class Datasets {
     public static ImageSetBuilder cifar10OrStandIn() {
         return new ImageSetBuilder("CIFAR-10", PreparedData::cifar10OrStandIn);
     }
+
+    /** The French words of Debian's wfrench list (346,205), prepared by {@code ./course data}. */
+    public static List<String> frenchWords() { return FrenchWords.read(PreparedData.home()); }
 
     /** The class names of Fashion-MNIST, by label. */
     public static List<String> fashionMnistClasses() { return FashionMnistFiles.CLASS_NAMES; }

@@ -7,6 +7,7 @@ import org.dlcourse.data.CifarFiles;
 import org.dlcourse.data.CifarStandIn;
 import org.dlcourse.data.Download;
 import org.dlcourse.data.FashionMnistFiles;
+import org.dlcourse.data.FrenchWords;
 import org.dlcourse.data.PreparedData;
 
 import java.io.IOException;
@@ -87,6 +88,7 @@ public final class Prepare {
             Path home = options.data != null ? options.data : PreparedData.home();
             try (FileChannel lock = lock(home, out)) {
                 prepareFashionMnist(home, options.fashionDir, out);
+                prepareFrenchWords(home, options.frenchWords, out);
                 if (prepareCifar(home, options, out)) {
                     removeStandIn(home, out);
                 } else {
@@ -188,6 +190,33 @@ public final class Prepare {
                     + actual + ", expected " + file.contentSha256() + "): reinstall it with 'sudo apt-get install"
                     + " --reinstall dataset-fashion-mnist', then rerun ./course data.");
         }
+    }
+
+    /**
+     * Copies the French word list of Debian's {@code wfrench} into {@code home/french-words}. Optional: only
+     * the text-generation notebook needs it, so a missing or different list is said in one line, not a failure.
+     */
+    static void prepareFrenchWords(Path home, Path source, PrintStream out) throws IOException {
+        Path target = home.resolve(FrenchWords.FOLDER);
+        if (Checksums.verified(target, List.of(FrenchWords.FILE))) {
+            out.println("French words: ready in " + target + " (checksums verified)");
+            return;
+        }
+        if (!Files.isRegularFile(source)) {
+            out.println("French words: " + source + " is missing. " + FrenchWords.MISSING);
+            return;
+        }
+        String actual = Checksums.sha256(source);
+        if (!actual.equals(FrenchWords.SHA256)) {
+            out.println("French words: " + source + " is not wfrench 1.2.7's list (SHA-256 " + actual
+                    + "): reinstall it with 'sudo apt-get install --reinstall wfrench', then rerun ./course data.");
+            return;
+        }
+        writeFolder(target, part -> {
+            Files.copy(source, part.resolve(FrenchWords.FILE));
+            Checksums.writeSums(part, List.of(FrenchWords.FILE));
+        });
+        out.println("French words: ready in " + target + " (copied from " + source + ", SHA-256 verified)");
     }
 
     /**
@@ -352,6 +381,7 @@ public final class Prepare {
         String cifarMd5 = CifarFiles.MD5;
         Path data;
         Path fashionDir;
+        Path frenchWords = FrenchWords.DEBIAN_FILE;
 
         static Options parse(String... args) {
             Options o = new Options();
@@ -364,6 +394,7 @@ public final class Prepare {
                     case "--cifar-md5" -> o.cifarMd5 = value(args, ++i);
                     case "--data" -> o.data = Path.of(value(args, ++i));
                     case "--fashion-dir" -> o.fashionDir = Path.of(value(args, ++i));
+                    case "--french-words" -> o.frenchWords = Path.of(value(args, ++i));
                     default -> throw new IllegalArgumentException("Unknown argument " + args[i] + ". " + USAGE);
                 }
             }
@@ -382,6 +413,6 @@ public final class Prepare {
         }
 
         static final String USAGE = "Usage: Prepare [--skip-cifar | --require-cifar | --cifar10] [--cifar-url URL]"
-                + " [--cifar-md5 HEX] [--data DIR] [--fashion-dir DIR]";
+                + " [--cifar-md5 HEX] [--data DIR] [--fashion-dir DIR] [--french-words FILE]";
     }
 }
