@@ -67,7 +67,7 @@ class FrenchWordsTest {
         assumeTrue(Files.isRegularFile(FrenchWords.DEBIAN_FILE), "wfrench is not installed here");
         assertTrue(PrepareFrenchWords.run(home, FrenchWords.DEBIAN_FILE).contains("SHA-256 verified"));
         List<String> words = FrenchWords.read(home);
-        assertEquals(346_205, words.size());
+        assertTrue(words.size() == 346_205 || words.size() == 346_244, words.size() + " words");   // Debian 12 or 13
         assertTrue(words.contains("abaissé"));
         assertTrue(PrepareFrenchWords.run(home, FrenchWords.DEBIAN_FILE).contains("checksums verified"));
     }
