@@ -10,6 +10,12 @@ root="${COURSE_HOME:-$(dirname "$here")}"
 # DJL wants the engine's exact spelling; the kit takes any case (a wrong value is left for the first
 # cell to explain in one sentence).
 source "$here/switches.sh"
+# Binder (one shared CPU, 2 GB, CPU-heavy repositories banned): the fast profile, every notebook within
+# minutes, unless the session chose a profile. BinderHub's spawner sets the BINDER_* variables.
+profile="${COURSE_PROFILE:-}"
+if [[ -z "${profile// /}" && -n "${BINDER_LAUNCH_HOST:-}${BINDER_REPO_URL:-}" ]]; then
+  export COURSE_PROFILE=fast
+fi
 switches_export
 
 export JJAVA_CLASSPATH="${COURSE_SUPPORT_JAR:-$root/support-lib/target/course-support.jar}"

@@ -5,6 +5,8 @@
 #                    cpu.cfs_period_us), never more than nproc, at least 1
 #   limits.sh heap   the JVM heap for the kernel: 1g (sized for Binder's 2 GB), or half of a smaller
 #                    memory limit (the engines' arrays live outside the heap), at least 256m
+#   limits.sh memory the session's memory limit in bytes (cgroup v2 memory.max, v1 memory.limit_in_bytes,
+#                    then JupyterHub's MEM_LIMIT); empty if there is none
 # COURSE_CGROUP_DIR (default /sys/fs/cgroup) lets a test point it at fake cgroup files.
 set -euo pipefail
 cg="${COURSE_CGROUP_DIR:-/sys/fs/cgroup}"
@@ -60,6 +62,8 @@ memory_limit_bytes() {
     value="$(cat "$cg/memory/memory.limit_in_bytes")"
     (( value < 1 << 50 )) && best="$value"   # v1 says "no limit" with a huge number
   fi
+  # No cgroup limit visible (a chroot, an old runtime): the one JupyterHub's spawner announces, if any.
+  [[ -z "$best" && "${MEM_LIMIT:-}" =~ ^[0-9]+$ ]] && best="$MEM_LIMIT"
   echo "$best"
 }
 
@@ -75,5 +79,6 @@ heap() {
 case "${1:-}" in
   cpus) cpus ;;
   heap) heap ;;
-  *) echo "usage: limits.sh cpus|heap" >&2; exit 2 ;;
+  memory) memory_limit_bytes ;;
+  *) echo "usage: limits.sh cpus|heap|memory" >&2; exit 2 ;;
 esac

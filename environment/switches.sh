@@ -22,7 +22,7 @@ switch_canonical() {
 switch_choices() {
   case "$1" in
     DJL_DEFAULT_ENGINE) echo "MXNet (the default) or PyTorch" ;;
-    COURSE_PROFILE) echo "full (the course run, the default) or fast (what the tests run)" ;;
+    COURSE_PROFILE) echo "full (the course run, the default) or fast (hosted sessions and tests)" ;;
     COURSE_DEVICE) echo "auto (the default: a GPU if there is one), cpu or gpu" ;;
     COURSE_LANG) echo "fr or en (unset: the edition's language, French in notebooks/fr)" ;;
   esac

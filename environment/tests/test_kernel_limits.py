@@ -67,3 +67,41 @@ def test_heap_follows_the_cgroup_v1_memory_limit(tmp_path):
 
 def test_a_huge_cgroup_v1_memory_number_means_no_limit(tmp_path):
     assert limits("heap", cgroup_v1(tmp_path, quota=-1, memory=9223372036854771712)) == "1g"
+
+
+def test_the_session_memory_limit_comes_from_the_cgroup_first(tmp_path, monkeypatch):
+    monkeypatch.setenv("MEM_LIMIT", str(4 << 30))
+    assert limits("memory", cgroup_v2(tmp_path, memory_max=str(2 << 30))) == str(2 << 30)
+
+
+def test_without_a_cgroup_limit_the_memory_limit_is_jupyterhubs_mem_limit(tmp_path, monkeypatch):
+    monkeypatch.setenv("MEM_LIMIT", str(2 << 30))
+    assert limits("memory", cgroup_v2(tmp_path, memory_max="max")) == str(2 << 30)
+    monkeypatch.delenv("MEM_LIMIT")
+    assert limits("memory", cgroup_v2(tmp_path, memory_max="max")) == ""
+
+
+def kernel_environment(tmp_path, **env):
+    """What kernel.sh hands the JVM: a fake java (JAVA_HOME) prints the switches instead of starting."""
+    (tmp_path / "bin").mkdir()
+    java = tmp_path / "bin" / "java"
+    java.write_text('#!/bin/sh\necho "profile=$COURSE_PROFILE"\n')
+    java.chmod(0o755)
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("BINDER_", "COURSE_PROFILE"))}
+    result = subprocess.run(["bash", str(LIMITS.parent / "kernel.sh"), str(tmp_path), "connection.json"],
+                            env=dict(base, JAVA_HOME=str(tmp_path), **env), capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_on_binder_the_kernel_runs_the_fast_profile(tmp_path):
+    assert kernel_environment(tmp_path, BINDER_REPO_URL="https://github.com/school/course") == "profile=fast"
+
+
+def test_on_binder_a_profile_the_session_chose_wins(tmp_path):
+    assert kernel_environment(tmp_path, BINDER_LAUNCH_HOST="https://mybinder.org/",
+                              COURSE_PROFILE="full") == "profile=full"
+
+
+def test_elsewhere_the_profile_is_left_unset_so_the_full_course_runs(tmp_path):
+    assert kernel_environment(tmp_path) == "profile="

@@ -6,8 +6,9 @@ import org.dlcourse.run.Switches;
 import java.util.Locale;
 
 /**
- * How big a run is: {@code full} is the real course run (the default), {@code fast} what the tests use (few
- * samples and epochs, every notebook well under a minute on two cores). The only reader of {@code COURSE_PROFILE}.
+ * How big a run is: {@code full} is the real course run (the default), {@code fast} what hosted sessions (Binder
+ * picks it) and the tests use (few samples and epochs, every notebook within two minutes on one CPU). The only
+ * reader of {@code COURSE_PROFILE}.
  * <p>Used in every notebook through {@code course.profile().pick(full, fast)}; 04 §9 names {@code Profile.FULL}.
  */
 public enum Profile {

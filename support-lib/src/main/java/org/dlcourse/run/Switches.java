@@ -22,7 +22,7 @@ public final class Switches {
     /** Each switch's choices as the sentence lists them, word for word as switches.sh does. */
     private static final Map<String, String> SAID = Map.of(
             "DJL_DEFAULT_ENGINE", "MXNet (the default) or PyTorch",
-            "COURSE_PROFILE", "full (the course run, the default) or fast (what the tests run)",
+            "COURSE_PROFILE", "full (the course run, the default) or fast (hosted sessions and tests)",
             "COURSE_DEVICE", "auto (the default: a GPU if there is one), cpu or gpu",
             "COURSE_LANG", "fr or en (unset: the edition's language, French in notebooks/fr)");
 

@@ -37,7 +37,7 @@ class SwitchesTest {
     @Test
     void aWrongProfileOrDeviceIsNamedWithItsChoices() {
         assertEquals("COURSE_PROFILE=quick is not a choice: set it to full (the course run, the default) or fast"
-                + " (what the tests run), or unset it; then restart the kernel.",
+                + " (hosted sessions and tests), or unset it; then restart the kernel.",
                 Switches.firstWrong(values("MXNet", "quick", "tpu")));
         assertEquals("COURSE_DEVICE=tpu is not a choice: set it to auto (the default: a GPU if there is one), cpu"
                 + " or gpu, or unset it; then restart the kernel.", Switches.firstWrong(values(null, null, "tpu")));
