@@ -44,6 +44,12 @@ RUN javac -d /setup -cp '/deps/*' /setup/org/dlcourse/setup/Setup.java \
  && chmod -R g+rwX /djl-cache
 COPY support-lib/src support-lib/src
 RUN mvn -B -q -DskipTests package && cp support-lib/target/course-support.jar /course-support.jar
+# The kit's Java libraries as a Maven repository, so that %maven in a cell resolves them offline
+# (docs/adding-libraries.md): what this build resolved, without the engines' native jars (inside the kit's
+# jar already, hundreds of MB). Group-writable: %maven may add what the student asks for there.
+RUN cp -R /root/.m2/repository /maven \
+ && rm -rf /maven/ai/djl/mxnet/mxnet-native-* /maven/ai/djl/pytorch/pytorch-native-* /maven/ai/djl/pytorch/pytorch-jni \
+ && chmod -R g+rwX /maven
 
 # --- data: Fashion-MNIST from Debian's package, CIFAR-10 from its authors --------------------------
 FROM jdk AS data
@@ -66,6 +72,9 @@ RUN apt-get update \
 # Binder passes NB_USER and NB_UID; docker-stacks and JupyterHub expect jovyan, UID 1000, group users (100).
 ARG NB_USER=jovyan
 ARG NB_UID=1000
+# The profile notebooks run in: empty means full (the course run), except on Binder, where kernel.sh picks
+# fast. A school's JupyterHub with 1 CPU per student: --build-arg COURSE_PROFILE=fast, or set it per pod.
+ARG COURSE_PROFILE=
 # SHELL: JupyterLab's terminal opens it (docker-stacks sets bash too; without it the terminal is sh).
 ENV NB_USER=${NB_USER} NB_UID=${NB_UID} USER=${NB_USER} HOME=/home/${NB_USER} SHELL=/bin/bash \
     COURSE_HOME=/opt/dl-course
@@ -75,7 +84,7 @@ ENV COURSE_SUPPORT_JAR=${COURSE_HOME}/lib/course-support.jar \
     DJL_OFFLINE=true \
     DJL_DEFAULT_ENGINE=MXNet \
     COURSE_DEVICE=auto \
-    COURSE_PROFILE=full \
+    COURSE_PROFILE=${COURSE_PROFILE} \
     PATH=${COURSE_HOME}/venv/bin:${PATH}
 RUN useradd --create-home --uid "${NB_UID}" --gid 100 --shell /bin/bash "${NB_USER}"
 
@@ -105,8 +114,16 @@ COPY --from=build --chown=${NB_UID}:100 /djl-cache ${COURSE_HOME}/djl-cache
 COPY --from=data /data ${COURSE_HOME}/datasets
 COPY environment/ ${COURSE_HOME}/environment/
 # course-fresh NOTEBOOK in JupyterLab's terminal: a fresh copy of a notebook, the student's kept aside.
-RUN ln -s ${COURSE_HOME}/environment/docker/course-fresh /usr/local/bin/course-fresh
+# The server imports the image's kernel manager (environment/docker/memory_budget.py) from there too.
+RUN ln -s ${COURSE_HOME}/environment/docker/course-fresh /usr/local/bin/course-fresh \
+ && echo "${COURSE_HOME}/environment/docker" \
+      > "$(python3 -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/dl-course-server.pth"
 COPY --from=build /course-support.jar ${COURSE_HOME}/lib/course-support.jar
+# ~/.m2/repository, where JJava's %maven looks first, is the image's repository (the entrypoint links it
+# again in a home a JupyterHub volume replaced).
+COPY --from=build --chown=${NB_UID}:100 /maven ${COURSE_HOME}/maven
+RUN mkdir -p "${HOME}/.m2" && ln -s "${COURSE_HOME}/maven" "${HOME}/.m2/repository" \
+ && chown -R -h "${NB_UID}:100" "${HOME}/.m2"
 # The jar's Java sources, for students to read: ~/notebooks/library links here (the course stage below).
 # Owned by root, so JupyterLab, running as the user, opens them read-only and refuses to save them.
 COPY support-lib/src/main/java/ ${COURSE_HOME}/library/
@@ -115,8 +132,10 @@ COPY support-lib/src/main/java/ ${COURSE_HOME}/library/
 COPY environment/docker/overrides.json ${COURSE_HOME}/venv/share/jupyter/lab/settings/overrides.json
 # JupyterLab opens on the French edition (notebooks/en is one folder away), and a kernel idle for 20
 # minutes is shut down, even with its notebook open (docs/docker.md): each holds a few hundred MB idle,
-# about 1 GB after notebook 04, and Binder's limit is 2 GB for all of them. A plain config file: the server
-# reads jupyter_server_config.d/ only for which extensions to load, not for settings like these.
+# about 1 GB after notebook 04, and Binder's limit is 2 GB for all of them. Before a kernel starts, the
+# least recently used idle ones are shut down until one more notebook fits the memory limit
+# (memory_budget.py). A plain config file: the server reads jupyter_server_config.d/ only for which
+# extensions to load, not for settings like these.
 COPY environment/docker/jupyter_server_config.json ${COURSE_HOME}/venv/etc/jupyter/jupyter_server_config.json
 
 USER ${NB_UID}
@@ -159,9 +178,12 @@ COPY --from=edition --chown=${NB_UID}:100 /tmp/edition/ ${HOME}/notebooks/
 # root). Absolute, so the entrypoint's copy into a JupyterHub volume still points at this image's sources.
 # Students keep nbgrader's Validate button and assignment list; the instructor's tools (formgrader,
 # Create Assignment, course list) are switched off and locked in the student edition.
+# The home is the group's (users, 100), as in docker-stacks: a platform running the image under another UID
+# in group 100 (OpenShift, some JupyterHubs) can still save notebooks and write Jupyter's runtime files.
 USER root
 RUN ln -s "${COURSE_HOME}/library" "${COURSE_HOME}/notebooks/library" \
  && ln -s "${COURSE_HOME}/library" "${HOME}/notebooks/library" && chown -h "${NB_UID}:100" "${HOME}/notebooks/library" \
+ && chgrp -R 100 "${HOME}" && chmod -R g+rwX "${HOME}" && find "${HOME}" -type d -exec chmod g+s {} + \
  && if [ "${COURSE_EDITION}" = student ]; then \
       export HOME=/root && set -- @jupyter/nbgrader:formgrader @jupyter/nbgrader:create-assignment @jupyter/nbgrader:course-list \
       && jupyter labextension disable --level=sys_prefix "$@" >/dev/null \

@@ -10,6 +10,11 @@ dst="${HOME:-/home/jovyan}/notebooks"
 if [[ -d "$src" ]] && mkdir -p "$dst" 2>/dev/null && [[ -w "$dst" ]]; then
   cp -R -n "$src/." "$dst/" 2>/dev/null || echo "entrypoint: could not copy every notebook into $dst" >&2
 fi
+# %maven resolves the kit's libraries offline from the image's repository (docs/adding-libraries.md).
+m2="${HOME:-/home/jovyan}/.m2"
+if [[ -d "${COURSE_HOME:-/opt/dl-course}/maven" && ! -e "$m2/repository" ]] && mkdir -p "$m2" 2>/dev/null; then
+  ln -s "${COURSE_HOME:-/opt/dl-course}/maven" "$m2/repository" 2>/dev/null || true
+fi
 if [[ $# -eq 0 ]]; then
   set -- jupyter lab --ip=0.0.0.0 --port=8888 --no-browser
 fi

@@ -18,6 +18,10 @@
 #      notebooks/library and refuses to save there, and a real browser
 #      (Playwright + /usr/bin/chromium) runs notebook 01 (student: up to its first exercise's TODO)
 #      and saves screenshots in build/image/
+#   7. session (solution image): a student on Binder clicking through notebooks 01 to 06 in one JupyterLab,
+#      no kernel shut down by hand: every cell passes and the server with all its kernels stays under 2 GB
+#   8. (student image) a student-only repository for Binder, as docs/docker.md says to make it: no
+#      solution in it, and it builds FROM the student image (environment/docker/binder/Dockerfile)
 # Usage: test-image.sh [--target cpu|cuda] [--edition student|solution]... [--engine MXNet|PyTorch]...
 #                      [--skip-browser] [--build-only] [NOTEBOOK.ipynb ...]
 #   (default: both image editions, student and solution; every notebook of the French edition, on MXNet)
@@ -154,7 +158,19 @@ check_configuration() {
       /opt/dl-course/venv/etc/jupyter/jupyter_server_config.json 2>/dev/null \
     || problems+=("idle kernels are not culled (venv/etc/jupyter/jupyter_server_config.json)")
   run_in "$c" bash -c 'command -v course-fresh' >/dev/null 2>&1 || problems+=("course-fresh is not on the PATH")
-  if [[ ${#problems[@]} -eq 0 ]]; then pass "[$edition] configuration: user 1000, EXPOSE 8888, HEALTHCHECK, CMD jupyter lab, SHELL=/bin/bash, COURSE_EDITION=$edition, idle kernels culled, course-fresh"
+  # Another UID in group 100 (how OpenShift and some JupyterHubs run images) saves notebooks and Jupyter's files.
+  buildah run --isolation chroot --user 4242:100 "$c" -- bash -c 'cd && touch notebooks/fr/01_*.ipynb \
+      && mkdir -p .local/share/jupyter/runtime .cache/dl-course && touch notebooks/en/.w && rm notebooks/en/.w' >/dev/null 2>&1 \
+    || problems+=("UID 4242 in group 100 cannot write the home's notebooks and Jupyter's folders")
+  # %maven with no network (a network namespace without one around buildah run): the kit's DJL resolves.
+  local maven
+  if maven=$(unshare -n bash -c "ip link set lo up; buildah run --isolation chroot --network host $c -- \
+       python3 /opt/dl-course/environment/docker/maven_offline.py" 2>&1 | tail -1) && [[ "$maven" == maven-offline:*resolved* ]]; then
+    pass "[$edition] ${maven#maven-offline: }"
+  else
+    problems+=("$maven")
+  fi
+  if [[ ${#problems[@]} -eq 0 ]]; then pass "[$edition] configuration: user 1000, EXPOSE 8888, HEALTHCHECK, CMD jupyter lab, SHELL=/bin/bash, COURSE_EDITION=$edition, idle kernels culled, course-fresh, home writable by group 100"
   else fail "[$edition] configuration: ${problems[*]}"; fi
 
   # The notebooks in the image, both copies, against what they must be: the repository's solutions in
@@ -259,22 +275,8 @@ selftest() {
 lab_and_browser() {
   local edition="$1" port token t ready nb problem
   step "[$edition] JupyterLab from the image on 127.0.0.1 (log: $OUT/lab-$edition.log)"
-  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-  token=$(python3 -c 'import secrets; print(secrets.token_hex(16))')
-  new_container
   t=$(now)
-  buildah run --isolation chroot --network host "${device_env[@]}" --env COURSE_PROFILE=fast --env JUPYTER_TOKEN="$token" \
-    --env JUPYTER_PORT="$port" "$c" -- \
-    bash /opt/dl-course/environment/docker/entrypoint.sh \
-    jupyter lab --ip=127.0.0.1 --port="$port" --no-browser > "$OUT/lab-$edition.log" 2>&1 &
-  lab_pid=$!
-  ready=false
-  for _ in $(seq 1 180); do
-    if curl -fsS -o /dev/null "http://127.0.0.1:$port/lab?token=$token" 2>/dev/null; then ready=true; break; fi
-    kill -0 "$lab_pid" 2>/dev/null || break
-    sleep 0.5
-  done
-  if $ready; then
+  if start_lab "$OUT/lab-$edition.log" --env COURSE_PROFILE=fast; then
     pass "[$edition] JupyterLab answered /lab $(( $(now) - t )) s after the container started"
     if run_in "$c" env JUPYTER_PORT="$port" python3 /opt/dl-course/environment/docker/healthcheck.py; then
       pass "[$edition] HEALTHCHECK (healthcheck.py) passes on the running server"
@@ -308,14 +310,90 @@ lab_and_browser() {
         fail "[$edition] browser (see $OUT/browser-$edition.log)"
       fi
     fi
-    curl -fsS -X POST -H "Authorization: token $token" "http://127.0.0.1:$port/api/shutdown" >/dev/null 2>&1 || true
   else
     tail -20 "$OUT/lab-$edition.log"
     fail "[$edition] JupyterLab did not answer within 90 s (see $OUT/lab-$edition.log)"
   fi
+  stop_lab
+}
+
+# Starts JupyterLab from the image ($img) on 127.0.0.1 with the entrypoint, as docker run does; extra
+# arguments are buildah run's (--env ...). Sets $port, $token, $lab_pid; returns non-zero if it does not answer.
+start_lab() {
+  local log="$1"; shift
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  token=$(python3 -c 'import secrets; print(secrets.token_hex(16))')
+  new_container
+  buildah run --isolation chroot --network host "${device_env[@]}" "$@" --env JUPYTER_TOKEN="$token" \
+    --env JUPYTER_PORT="$port" "$c" -- \
+    bash /opt/dl-course/environment/docker/entrypoint.sh \
+    jupyter lab --ip=127.0.0.1 --port="$port" --no-browser > "$log" 2>&1 &
+  lab_pid=$!
+  for _ in $(seq 1 180); do
+    curl -fsS -o /dev/null "http://127.0.0.1:$port/lab?token=$token" 2>/dev/null && return 0
+    kill -0 "$lab_pid" 2>/dev/null || return 1
+    sleep 0.5
+  done
+  return 1
+}
+
+stop_lab() {
+  curl -fsS -X POST -H "Authorization: token $token" "http://127.0.0.1:$port/api/shutdown" >/dev/null 2>&1 || true
   for _ in $(seq 1 20); do kill -0 "$lab_pid" 2>/dev/null || break; sleep 0.5; done
   kill "$lab_pid" 2>/dev/null || true
   lab_pid=""
+}
+
+# --- 8. a student-only repository for Binder (student image only): what docs/docker.md tells an instructor to
+# publish, ./course student's notebooks and binder/Dockerfile, holds no solution and builds on the student image.
+binder_repository() {
+  local repo="$OUT/binder-repository" leaked t
+  step "[student] a student-only repository for Binder (in $repo)"
+  rm -rf "$repo" && mkdir -p "$repo"
+  t=$(now)
+  cp "$HERE/binder/Dockerfile" "$repo/Dockerfile"
+  "$py" "$ROOT/environment/student.py" "$OUT/solutions-student"/fr/[0-9]*.ipynb "$OUT/solutions-student"/en/[0-9]*.ipynb \
+      --out "$repo/notebooks" >/dev/null || { fail "[student] Binder repository: ./course student failed"; return; }
+  leaked=$(grep -rl -e "BEGIN SOLUTION" -e "END SOLUTION" "$repo" || true)
+  if [[ -n "$leaked" ]]; then fail "[student] Binder repository: solutions in $(echo $leaked)"; return; fi
+  if buildah bud --isolation chroot --network host --format docker --layers --build-arg COURSE_IMAGE="$img" \
+       -t "$IMG-binder" "$repo" > "$OUT/build-binder.log" 2>&1; then
+    new_container
+    if run_in "$c" bash -c 'cd ~/notebooks && ls fr/01_*.ipynb en/01_*.ipynb && ! grep -rl "BEGIN SOLUTION" . /opt/dl-course/notebooks' >/dev/null 2>&1; then
+      pass "[student] Binder repository: $(find "$repo/notebooks" -name '*.ipynb' | wc -l) student notebooks and binder/Dockerfile, no solution; it builds on the student image in $(( $(now) - t )) s"
+    else
+      fail "[student] Binder repository: the image built from it lacks the notebooks or holds a solution"
+    fi
+    podman rmi -f "$IMG-binder" >/dev/null 2>&1 || true
+  else
+    tail -20 "$OUT/build-binder.log"
+    fail "[student] Binder repository: it does not build (see $OUT/build-binder.log)"
+  fi
+}
+
+# --- 7. a student's session on Binder: every notebook from 01 to 06, one after the other, in one server --------
+# Binder's variables (kernel.sh picks the fast profile) and its 2 GB (MEM_LIMIT: memory_budget.py's limit, as
+# JupyterHub announces it). session_memory_test.py runs each notebook's cells through the server's API,
+# shuts no kernel down, and samples the memory of the server and all its kernels: the peak must stay under 2 GB.
+session_memory() {
+  local edition="$1" log="$OUT/session-memory-$edition.log" limit=2000000000 t notebooks=()
+  step "[$edition] a student's session: notebooks 01 to 06 in one server under 2 GB (log: $log)"
+  for nb in "$ROOT"/source/0[1-6]*.ipynb; do notebooks+=("notebooks/fr/$(basename "$nb")"); done
+  t=$(now)
+  if ! start_lab "$OUT/lab-session-$edition.log" --env BINDER_REPO_URL=https://github.com/example/dl-course \
+       --env MEM_LIMIT="$limit"; then
+    tail -20 "$OUT/lab-session-$edition.log"
+    fail "[$edition] session memory: JupyterLab did not start (see $OUT/lab-session-$edition.log)"
+    stop_lab; return
+  fi
+  if "$ROOT/.venv/bin/python" "$HERE/session_memory_test.py" --url "http://127.0.0.1:$port" --token "$token" \
+       --limit "$limit" "${notebooks[@]}" 2>&1 | tee "$log"; then
+    pass "[$edition] $(tail -1 "$log" | sed 's/^session-memory: //'), in $(( $(now) - t )) s; $(grep -c 'Memory budget' "$OUT/lab-session-$edition.log") idle kernels shut down by memory_budget.py"
+  else
+    fail "[$edition] session memory (see $log and $OUT/lab-session-$edition.log)"
+  fi
+  grep -E '^  notebooks/' "$log" | sed 's/^ */    /' >> "$REPORT" || true
+  stop_lab
 }
 
 # The CUDA image asks for a GPU by default; on a machine without one its notebooks run on the CPU
@@ -347,8 +425,13 @@ if $build_only || [[ ${#built[@]} -eq 0 ]]; then finish; exit $?; fi
 for entry in "${built[@]}"; do
   edition="${entry%%:*}"; img="${entry#*:}"
   check_configuration "$edition"
+  [[ "$edition" == student && "$target" == cpu ]] && binder_repository
   selftest "$edition"
   lab_and_browser "$edition"
+  # The solutions run to the end (the student versions stop at their exercises), on the default engine.
+  if [[ "$edition" == solution && ${#notebooks[@]} -eq 0 && ${#engines[@]} -eq 0 && "$target" == cpu ]]; then
+    session_memory "$edition"
+  fi
 done
 
 finish
