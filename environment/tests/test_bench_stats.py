@@ -71,3 +71,42 @@ def test_runs_from_one_cpu_may_be_reported_together():
 def test_the_report_refuses_to_mix_two_cpu_models():
     with pytest.raises(stats.MixedRuns, match="different CPUs"):
         stats.same_machine([run("AMD EPYC 9R14"), run("Intel(R) Xeon(R) Platinum 8375C")])
+
+
+# The report's side (bench/bench.py, imported without measuring anything).
+import bench  # noqa: E402
+
+
+def synthetic_run(cpu="AMD EPYC 9R14"):
+    def row(values):
+        return {"values": values, "spread": stats.spread(values), "median": stats.spread(values)["median"]}
+
+    torch_rows = {"PyTorch (Python) · plain": [100, 100, 100], "PyTorch (Python) · fused": [200, 50, 100]}
+    best, who = stats.best_per_round(torch_rows)
+    cnn = {"_best_pytorch": {"values": best, "who": who}, bench.KERAS: row([100, 200, 100]),
+           bench.KIT["MXNet"]: row([150, 100, 90]), **{k: row(v) for k, v in torch_rows.items()}}
+    cnn[bench.KIT["PyTorch"]] = dict(row([100, 100, 100]), vs_best_pytorch=stats.ratio_spread([100, 100, 100], best))
+    xor = {"_best_pytorch": {"values": [0.5, 0.5, 0.5], "who": ["plain"] * 3}, bench.XOR_KIT: row([1.0, 0.5, 0.25])}
+    return {"machine": {"cpu": cpu}, "batches": [32], "cnn": {"32": cnn}, "xor": xor, "goals": []}
+
+
+def test_goals_are_medians_of_per_round_ratios_on_the_kit_rows():
+    goals = {g[0]: g for g in bench.goals(synthetic_run())}
+    keras = goals["batch 32: kit (DJL MXNet) ÷ Keras ≥ 1.0"]
+    assert keras[1].startswith("0.90 (0.50–1.50), 3 rounds") and keras[2] == "no"
+    torch = goals["batch 32: kit (DJL PyTorch) ÷ best PyTorch ≥ 1.0"]
+    assert torch[1].startswith("1.00 (0.50–1.00)") and torch[2] == "yes"
+    xor = goals["XOR step time: DJL MXNet (notebook 03's loop) ÷ best PyTorch ≤ 1.0"]
+    assert xor[1].startswith("1.00 (0.50–2.00)") and xor[2] == "yes"
+
+
+def test_before_and_after_refuses_runs_of_another_cpu():
+    after = synthetic_run("AMD EPYC 9R14")
+    after["goals"] = bench.goals(after)
+    assert bench.before_after(synthetic_run("AMD EPYC 9R14"), after)
+    with pytest.raises(stats.MixedRuns):
+        bench.before_after(synthetic_run("Intel(R) Xeon(R) CPU @ 2.20GHz"), after)
+
+
+def test_nominal_clock_comes_from_the_model_name():
+    assert bench.nominal_mhz("Intel(R) Xeon(R) CPU @ 2.20GHz") == 2200
