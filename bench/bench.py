@@ -760,6 +760,8 @@ def main():
     before = json.loads(args.before.read_text()) if args.before else None
     if args.report_only:
         res = json.loads(args.report_only.read_text())
+        if before:
+            stats.same_machine([before, res])
         publish(res, before, print, archive=False)
         return
     if args.quick:
@@ -775,9 +777,9 @@ def main():
         logfile.write(text + "\n")
         logfile.flush()
 
+    if before:   # refused before measuring, not after 25 minutes
+        stats.same_machine([before, {"machine": {"cpu": cpuinfo()["model"]}}])
     res = measure(args, log)
-    if before:
-        stats.same_machine([before, res])   # before measuring the kernel's starts: refuse early
     publish(res, before, log, archive=True)
 
 
@@ -946,4 +948,7 @@ def publish(res, before, log, archive):
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    except stats.MixedRuns as e:
+        sys.exit(f"bench: {e}")
