@@ -3,36 +3,49 @@
 Run by `./course bench` (environment/bench.sh), which prepares the Java classes and the reference
 virtualenv, then runs this with the kit's own Python (.venv: it has jupyter_client for the kernel part).
 
-    1. Training throughput of notebook 04's CNN (batch 64 and 256, 2 threads), each contender as a
-       ratio to PyTorch-in-Python measured in the same round, and as a fraction of the CPU's FP32 peak.
-    2. Per-step overhead: notebook 03's XOR network, 2,000 full-batch steps.
-    3. The kernel: cold start to first output, Course.start() (the engine's first operation), idle memory;
-       and each notebook's peak memory, read from run_notebooks.py's summary.json files.
-    4. Each notebook's full-profile wall time, from the same files.
+    1. Training throughput of notebook 04's CNN (batch 32, 64, 256): the kit as notebook 04 trains, DJL's engines
+       alone, PyTorch in Python as a competent user runs it (plain, channels_last, Adam foreach, Adam fused),
+       Keras on TensorFlow.
+    2. Per-step overhead: notebook 03's XOR network.
+    3. The kernel: cold start to first output, Course.start(), idle memory; with --notebooks, each notebook's
+       wall time and peak memory, run by this run.
 
-The machine is shared, so every contender is a warm process and the harness alternates between them,
-several short repetitions each, and reports medians; ratios are taken within a round (same load).
-Writes build/bench/results.json, docs/benchmarks.md and docs/benchmarks.png, and prints the tables.
+Every contender is a warm process. A run is `--rounds` rounds (9); each round runs every contender once, in an
+order shuffled afresh (the seed is printed and archived); each sample lasts at least `--sample-seconds` (2.5 s,
+calibrated per contender). The report gives each contender's median and range over the rounds and, for each
+goal, the median and range of the PER-ROUND ratios (same load in both halves of a ratio); the goals are judged
+on the kit's own rows. The arithmetic is in stats.py (tested without measuring: environment/tests/test_bench_stats.py).
+
+Every run is archived whole in docs/benchmarks/runs/<date>-<cpu>.json (CPU model, command line, date, load, clock)
+and the report names the run it shows; --before compares with an earlier run of the same CPU only. A --quick smoke
+run writes to build/bench/ and never to docs/.
 """
 
 import argparse
 import datetime
 import json
+import math
 import os
 import platform
+import random
 import re
 import shlex
+import shutil
 import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+import stats
+
 ROOT = Path(__file__).resolve().parent.parent
 BUILD = ROOT / "build" / "bench"
 JAR = ROOT / "support-lib" / "target" / "course-support.jar"
 CLASSES = BUILD / "classes"
 PY = ROOT / "build" / "bench-venv" / "bin" / "python"
+RUNS = ROOT / "docs" / "benchmarks" / "runs"      # every authoritative run, archived: one JSON file each
+CORES = len(os.sched_getaffinity(0))              # the cores this run may use (taskset narrows them)
 
 
 # ---- The machine and its peak ------------------------------------------------------------------
@@ -43,18 +56,41 @@ def cpuinfo():
     fields = dict(re.findall(r"^([^\t:]+?)\s*:\s*(.*)$", first, re.M))
     return {"model": fields.get("model name", "?"), "family": int(fields.get("cpu family", 0)),
             "model_number": int(fields.get("model", 0)), "vendor": fields.get("vendor_id", "?"),
-            "mhz": float(fields.get("cpu MHz", 0)), "flags": set(fields.get("flags", "").split()),
-            "cores": os.cpu_count()}
+            "nominal_mhz": nominal_mhz(fields.get("model name", "")), "flags": set(fields.get("flags", "").split()),
+            "cores": CORES}
 
 
-def peak_flops(cpu):
-    """FP32 peak = cores x FLOP per cycle x clock, the FLOP per cycle read from the CPU's flags.
+def nominal_mhz(model_name):
+    """The CPU's nominal clock: from its name ("... @ 2.60GHz") or the kernel's cpufreq maximum; None if neither says."""
+    found = re.search(r"@\s*([\d.]+)\s*GHz", model_name)
+    if found:
+        return 1000 * float(found.group(1))
+    try:
+        return int(Path("/sys/devices/system/cpu/cpu0/cpufreq/cpuinfo_max_freq").read_text()) / 1000
+    except (OSError, ValueError):
+        return None
+
+
+def clock_mhz():
+    """The clock the cores run at now, as /proc/cpuinfo says (mean of the cores this run may use); read during
+    the run, at every measurement, because a peak quoted at a clock the CPU did not run at means nothing."""
+    allowed = os.sched_getaffinity(0)
+    found = []
+    for block in Path("/proc/cpuinfo").read_text().split("\n\n"):
+        cpu, mhz = re.search(r"^processor\s*:\s*(\d+)", block, re.M), re.search(r"^cpu MHz\s*:\s*([\d.]+)", block, re.M)
+        if cpu and mhz and int(cpu.group(1)) in allowed:
+            found.append(float(mhz.group(1)))
+    return statistics.mean(found) if found else None
+
+
+def peak_flops(cpu, mhz):
+    """FP32 peak = cores x FLOP per cycle x clock, the FLOP per cycle read from the CPU's flags, the clock the one
+    measured during the run (`mhz`); the nominal clock's peak is given beside it, labelled nominal.
 
     The rule: AVX-512 -> 2 FMA units x 16 lanes x 2 (multiply + add) = 64 FLOP/cycle; AVX2 + FMA ->
-    2 x 8 x 2 = 32; AVX -> 16 (separate 8-lane multiply and add); else SSE 8. The clock is the one
-    /proc/cpuinfo reports (a VM shows the nominal clock, not the boost). One correction the flags
+    2 x 8 x 2 = 32; AVX -> 16 (separate 8-lane multiply and add); else SSE 8. One correction the flags
     cannot tell: AMD Zen 4 (family 25, model >= 0x10) runs AVX-512 on 256-bit units, so its real peak
-    is the AVX2 figure; both are reported and the goal is judged against the lower, true one.
+    is the AVX2 figure; both are reported and the percentages use the lower, true one.
     """
     flags = cpu["flags"]
     if "avx512f" in flags:
@@ -69,10 +105,11 @@ def peak_flops(cpu):
     zen4 = cpu["vendor"] == "AuthenticAMD" and cpu["family"] == 25 and cpu["model_number"] >= 0x10
     if zen4 and by_flags == 64:
         per_cycle, why = 32, "AMD Zen 4 (family 25, model >= 0x10): AVX-512 executes as 2 x 256-bit, so 2 FMA x 8 lanes x 2"
-    ghz = cpu["mhz"] / 1000
-    return {"cores": cpu["cores"], "ghz": ghz, "flop_per_cycle_by_flags": by_flags, "rule": rule,
+    ghz, nominal = mhz / 1000, cpu["nominal_mhz"] and cpu["nominal_mhz"] / 1000
+    return {"cores": cpu["cores"], "ghz": ghz, "nominal_ghz": nominal, "flop_per_cycle_by_flags": by_flags, "rule": rule,
             "flop_per_cycle": per_cycle, "why": why,
-            "peak_gflops_by_flags": cpu["cores"] * by_flags * ghz, "peak_gflops": cpu["cores"] * per_cycle * ghz}
+            "peak_gflops_by_flags": cpu["cores"] * by_flags * ghz, "peak_gflops": cpu["cores"] * per_cycle * ghz,
+            "nominal_peak_gflops": nominal and cpu["cores"] * per_cycle * nominal}
 
 
 def cnn_layers():
@@ -98,11 +135,11 @@ def cnn_layers():
     return {"layers": layers, "forward_flop": forward, "training_flop": training}
 
 
-def machine(cpu, peak):
+def machine(cpu, peak, mhz):
     mem = dict(re.findall(r"^(\w+):\s+(\d+)", Path("/proc/meminfo").read_text(), re.M))
     java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()
     return {"cpu": cpu["model"], "family_model": f"family {cpu['family']} model {cpu['model_number']}",
-            "cores": cpu["cores"], "mhz": cpu["mhz"],
+            "cores": cpu["cores"], "mhz": mhz, "nominal_mhz": cpu["nominal_mhz"],
             "vector": " ".join(f for f in ("avx512f", "avx512_bf16", "avx2", "fma", "avx") if f in cpu["flags"]),
             "memory_gib": round(int(mem.get("MemTotal", 0)) / 1024 / 1024, 1),
             "os": f"{platform.system()} {platform.release()}", "java": java[0] if java else "?",
@@ -187,8 +224,7 @@ def djl(engine, label, env=None, props=()):
     return Contender(label, argv, env)
 
 
-PASSIVE = {"OMP_WAIT_POLICY": "PASSIVE"}
-CORES = os.cpu_count() or 1
+
 # The engines' thread settings, as the kit's kernel (environment/kernel.sh) sets them, read from it.
 def kit_thread_env():
     text = (ROOT / "environment" / "kernel.sh").read_text()
@@ -201,45 +237,71 @@ KIT_SETTINGS = ", ".join(f"{k}={v}" for k, v in KIT_ENV.items())
 # DJL as it comes: no OpenMP settings (None removes a variable from the contender's environment).
 DEFAULTS = "DJL's thread defaults"
 DEFAULTS_ENV = {k: None for k in [*KIT_ENV, "OMP_WAIT_POLICY"]}
-REFERENCE = "PyTorch (Python)"
-REFERENCE_PASSIVE = "PyTorch (Python), OMP_WAIT_POLICY=PASSIVE"
+TORCH = "PyTorch (Python)"
+KERAS = "Keras (TensorFlow)"
+KIT = {"MXNet": "DJL MXNet · kit", "PyTorch": "DJL PyTorch · kit"}   # the rows the goals are judged on
+XOR_KIT = "DJL MXNet · loop"                                            # notebook 03's step, default engine
+# What each contender runs, per measurement kind: DJL its two paths, PyTorch the variants a competent user tries.
+MODES = {"cnn": {"DJL": ["engine", "kit"], TORCH: ["plain", "channels_last", "foreach", "fused"], KERAS: ["plain"]},
+         "xor": {"DJL": ["loop", "fit"], TORCH: ["plain", "foreach", "fused"], KERAS: ["plain"]}}
 
 
 def contenders(args):
-    """Who runs: the kit as the notebooks get it (the kernel's thread settings), DJL with its defaults, the references.
-
-    The kit's settings (environment/kernel.sh): OMP_NUM_THREADS = the number of cores, because inside a JVM
-    both engines' GNU OpenMP runs their operators on one thread unless it is set (measured: CPU/wall 1.0);
-    and OMP_WAIT_POLICY=PASSIVE, because OpenMP's idle threads otherwise spin at each barrier, and on a
-    machine where other processes want the same cores (a shared host, two notebooks training) a spinning
-    thread burns the time slice its sibling needs. pip's torch is measured both ways too.
-    """
+    """Who runs: DJL on each engine with the kit's thread settings (as the notebooks get them), the references;
+    with --defaults also DJL without those settings."""
+    threads = str(CORES)
     found = [djl("MXNet", "DJL MXNet", env=KIT_ENV), djl("PyTorch", "DJL PyTorch", env=KIT_ENV),
-             Contender(REFERENCE, [str(PY), str(ROOT / "bench" / "torch_reference.py"), "--serve", "--threads", "2"])]
+             Contender(TORCH, [str(PY), str(ROOT / "bench" / "torch_reference.py"), "--serve", "--threads", threads])]
     if args.defaults:
         found.insert(1, djl("MXNet", f"DJL MXNet, {DEFAULTS}", env=DEFAULTS_ENV))
         found.insert(3, djl("PyTorch", f"DJL PyTorch, {DEFAULTS}", env=DEFAULTS_ENV))
-        found.append(Contender(REFERENCE_PASSIVE, [str(PY), str(ROOT / "bench" / "torch_reference.py"), "--serve", "--threads", "2"],
-                               env=PASSIVE))
     if not args.no_keras:
-        found.append(Contender("Keras (TensorFlow)", [str(PY), str(ROOT / "bench" / "keras_reference.py"), "--serve",
-                                                      "--threads", "2"]))
+        found.append(Contender(KERAS, [str(PY), str(ROOT / "bench" / "keras_reference.py"), "--serve", "--threads", threads]))
     return found
 
 
-def alternate(workers, command_for, rounds, log):
-    """Runs `rounds` rounds; in each, every worker in turn (the order rotated each round). Returns {name: [answers]}."""
-    results = {w: [] for w in workers}
-    for r in range(rounds):
-        order = workers[r % len(workers):] + workers[:r % len(workers)]
-        for w in order:
-            command = command_for(w)
-            if command is None:
-                continue
-            answer = w[0].ask(command)
-            answer["load"] = loadavg()
-            results[w].append(answer)
-            log(f"  round {r + 1}/{rounds} {w[1]:<34} {answer_text(answer)}")
+def rows_of(live, kind):
+    """{row label: (contender, mode)}: every contender in each of its modes for this kind of measurement."""
+    found = {}
+    for c in live:
+        family = "DJL" if c.name.startswith("DJL") else c.name
+        modes = MODES[kind].get(family, ["plain"])
+        for mode in modes:
+            found[c.name if len(modes) == 1 else f"{c.name} · {mode}"] = (c, mode)
+    return found
+
+
+def seconds_of(answer):
+    if "seconds" in answer:
+        return answer["seconds"]
+    if "ms_per_step" in answer:
+        return answer["ms_per_step"] * answer["steps"] / 1000
+    return None
+
+
+def calibrate(rows, command_for, first_steps, target_s, log):
+    """Steps per sample for each row, so that one sample lasts at least `target_s` seconds: one untimed trial each
+    (which also warms the contender up: first-call allocations, oneDNN primitives, graph tracing)."""
+    steps = {}
+    for label, (c, mode) in rows.items():
+        answer = c.ask(command_for(mode, first_steps))
+        took = seconds_of(answer)
+        steps[label] = first_steps if not took else max(first_steps, math.ceil(1.15 * first_steps * target_s / took))
+        log(f"  calibration {label:<40} {answer_text(dict(answer, load=loadavg()))} -> {steps[label]} steps per sample")
+    return steps
+
+
+def alternate(rows, command_for, steps, rounds, seed, log):
+    """`rounds` rounds; in each, every row once, in an order shuffled afresh each round (stats.round_orders).
+    Returns {label: [answer per round]}, an answer with "error" where a row failed."""
+    results = {label: [] for label in rows}
+    for r, order in enumerate(stats.round_orders(list(rows), rounds, seed)):
+        for label in order:
+            c, mode = rows[label]
+            answer = c.ask(command_for(mode, steps[label]))
+            answer["load"], answer["mhz"] = loadavg(), clock_mhz()
+            results[label].append(answer)
+            log(f"  round {r + 1}/{rounds} {label:<40} {answer_text(answer)}")
     return results
 
 
@@ -247,9 +309,9 @@ def answer_text(a):
     if "error" in a:
         return "ERROR " + a["error"]
     if "images_per_s" in a:
-        return f"{a['images_per_s']:8.1f} images/s   (load {a['load']:.1f})"
+        return f"{a['images_per_s']:8.1f} images/s  {a.get('seconds', 0):5.1f} s  (load {a['load']:.1f})"
     if "ms_per_step" in a:
-        return f"{a['ms_per_step']:8.3f} ms/step     (load {a['load']:.1f})"
+        return f"{a['ms_per_step']:8.3f} ms/step  {seconds_of(a):5.1f} s  (load {a['load']:.1f})"
     return json.dumps(a)
 
 
@@ -259,34 +321,23 @@ def median(values):
 
 
 def summarise(results, key, lower_is_better=False):
-    """Median of each contender's measurements, and the median over rounds of its ratio to PyTorch-in-Python
-    in the same round: `ratio` against pip's torch as installed, `ratio_best` against the faster of the two
-    PyTorch-in-Python variants in that round (the honest bar). Ratios read "times as fast" for both keys."""
-    by_name = {w[1]: answers for w, answers in results.items()}
-    ref, ref_p = by_name.get(REFERENCE, []), by_name.get(REFERENCE_PASSIVE, [])
-
-    def speed(a):
-        v = a.get(key) if a else None
-        return None if not v else (1 / v if lower_is_better else v)
-
-    out = {}
-    for name, answers in by_name.items():
-        ratios, best = [], []
-        for i, a in enumerate(answers):
-            mine = speed(a)
-            r1 = speed(ref[i]) if i < len(ref) else None
-            r2 = speed(ref_p[i]) if i < len(ref_p) else None
-            if mine and r1:
-                ratios.append(mine / r1)
-            if mine and (r1 or r2):
-                best.append(mine / max(r for r in (r1, r2) if r))
+    """Per row: its value in each round, their median and range, and the per-round ratio to the best PyTorch
+    row of the same round (median and range; "times as fast", so > 1 is faster for times too)."""
+    values = {label: [a.get(key) if "error" not in a else None for a in answers] for label, answers in results.items()}
+    torch_rows = {label: v for label, v in values.items() if label.startswith(TORCH)}
+    best, who = stats.best_per_round(torch_rows, lower_is_better)
+    out = {"_best_pytorch": {"values": best, "who": who}}
+    for label, answers in results.items():
         per_cpu = [(a[key] * a["cpu_per_wall"] if lower_is_better else a[key] / a["cpu_per_wall"])
                    for a in answers if a.get(key) and a.get("cpu_per_wall")]
-        out[name] = {"median": median([a.get(key) for a in answers]), "values": [a.get(key) for a in answers],
-                     "per_cpu": median(per_cpu),
-                     "ratio": median(ratios), "ratio_best": median(best),
-                     "cpu_per_wall": median([a.get("cpu_per_wall") for a in answers]),
-                     "loads": [a.get("load") for a in answers], "errors": [a["error"] for a in answers if "error" in a]}
+        out[label] = {"values": values[label], "spread": stats.spread(values[label]),
+                      "median": (stats.spread(values[label]) or {}).get("median"),
+                      "vs_best_pytorch": stats.ratio_spread(values[label], best, lower_is_better),
+                      "per_cpu": median(per_cpu), "cpu_per_wall": median([a.get("cpu_per_wall") for a in answers]),
+                      "seconds": median([seconds_of(a) for a in answers if "error" not in a]),
+                      "chart_s": median([a.get("chart_s") for a in answers if "error" not in a]),
+                      "loads": [a.get("load") for a in answers], "mhz": [a.get("mhz") for a in answers],
+                      "errors": sorted({a["error"] for a in answers if "error" in a})}
     return out
 
 
@@ -378,34 +429,27 @@ def proc_status(pid, field):
     return None
 
 
-# ---- Notebooks: run_notebooks.py's summaries ------------------------------------------------------
+
+
+# ---- Notebooks: run by this run only -------------------------------------------------------------
 
 def notebook_runs(run_profile, engines, log):
-    """Collects every summary.json (the test runner's and ours), newest entry per (profile, engine, notebook),
-    into build/bench/notebook-runs.json so that results of separate runs accumulate. Optionally runs them first."""
-    store = BUILD / "notebook-runs.json"
-    known = json.loads(store.read_text()) if store.exists() else {}
-    if run_profile:
-        out = BUILD / "notebooks"
-        for engine in engines:
-            log(f"--- notebooks, {run_profile} profile, {engine} (this takes a while)")
-            subprocess.run([str(ROOT / ".venv" / "bin" / "python"), str(ROOT / "environment" / "run_notebooks.py"),
-                            "--engine", engine, "--profile", run_profile, "--out", str(out)], cwd=ROOT)
-    for summary in list((ROOT / "build" / "notebooks").glob("*/summary.json")) + list(BUILD.glob("**/summary.json")):
-        when = datetime.datetime.fromtimestamp(summary.stat().st_mtime).isoformat(timespec="minutes")
-        try:
-            entries = json.loads(summary.read_text())
-        except ValueError:
-            continue
-        for e in entries:
-            if "engine" not in e or "profile" not in e:
-                continue
-            key = f"{e['profile']}/{e['engine']}/{e['notebook']}"
-            if key not in known or known[key]["when"] <= when:
-                known[key] = {"when": when, "seconds": e.get("seconds"), "peak_rss_mib": e.get("peak_rss_mib"),
-                              "ok": not e.get("problems"), "source": str(summary.relative_to(ROOT))}
-    store.write_text(json.dumps(known, indent=2, sort_keys=True))
-    return known
+    """Runs every notebook in `run_profile` on each engine and reads back run_notebooks.py's summary.json files of
+    this run only (older or other machines' summaries would put unmeasured numbers in the report)."""
+    out = BUILD / "notebooks"
+    found = {}
+    for engine in engines:
+        log(f"--- notebooks, {run_profile} profile, {engine} (this takes a while)")
+        folder = out / f"{run_profile}-{engine}"
+        shutil.rmtree(folder, ignore_errors=True)
+        subprocess.run([str(ROOT / ".venv" / "bin" / "python"), str(ROOT / "environment" / "run_notebooks.py"),
+                        "--engine", engine, "--profile", run_profile, "--out", str(folder)], cwd=ROOT)
+        for summary in folder.glob("**/summary.json"):
+            for e in json.loads(summary.read_text()):
+                if "notebook" in e:
+                    found[f"{run_profile}/{engine}/{e['notebook']}"] = {
+                        "seconds": e.get("seconds"), "peak_rss_mib": e.get("peak_rss_mib"), "ok": not e.get("problems")}
+    return found
 
 
 # ---- Report ----------------------------------------------------------------------------------
@@ -414,310 +458,317 @@ def fmt(value, pattern="{:.0f}", none="–"):
     return none if value is None else pattern.format(value)
 
 
+def fmt_spread(s, pattern="{:.2f}"):
+    """"median (min–max)" of a stats.spread, or – if nothing was measured."""
+    if not s:
+        return "–"
+    return f"{pattern.format(s['median'])} ({pattern.format(s['min'])}–{pattern.format(s['max'])})"
+
+
 def table(header, rows):
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
     lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
     return "\n".join(lines)
 
 
-def report(res):
-    m, peak, flops = res["machine"], res["machine"]["peak"], res["flops"]
-    out = [f"# Benchmarks\n",
-           f"Generated by `./course bench` on {res['date']} ({res['seconds']:.0f} s). **Load average during the run: "
-           f"{res['load']['start']:.1f} at the start, {res['load']['median']:.1f} median, {res['load']['max']:.1f} max, "
-           f"{res['load']['end']:.1f} at the end** on {m['cores']} cores"
-           + (" — the machine was shared, absolute numbers are depressed; the ratios are measured in the same rounds."
-              if res['load']['median'] > m['cores'] + 0.5 else "."),
-           "",
-           "## The machine", "",
-           table(["", ""], [["CPU", f"{m['cpu']} ({m['family_model']}), {m['cores']} cores at {m['mhz']:.0f} MHz"
-                             + (", virtual machine" if m['hypervisor'] else "")],
-                            ["vector units", m["vector"]],
-                            ["memory", f"{m['memory_gib']} GiB"], ["system", m["os"]], ["Java", m["java"]]]
-                 + [[c["name"], f"{c.get('version', '?')}; {c.get('settings') or 'defaults'}"] for c in res["contenders"]]),
-           "",
-           f"**FP32 peak** = cores × FLOP/cycle × clock. By the flags rule ({peak['rule']}): "
-           f"{peak['cores']} × {peak['flop_per_cycle_by_flags']} × {peak['ghz']:.2f} GHz = **{peak['peak_gflops_by_flags']:.0f} GFLOP/s**.",
-           ""]
-    if peak["flop_per_cycle"] != peak["flop_per_cycle_by_flags"]:
-        out += [f"This CPU: {peak['why']}: {peak['cores']} × {peak['flop_per_cycle']} × {peak['ghz']:.2f} GHz = "
-                f"**{peak['peak_gflops']:.0f} GFLOP/s**, the true peak; the tables give the fraction of both.", ""]
+def run_header(res):
+    m, load = res["machine"], res["load"]
+    out = ["# Benchmarks", ""]
+    if res.get("smoke"):
+        out += ["**SMOKE RUN (`--quick`): short samples and few rounds, to check that the harness works. Its numbers "
+                "are not a measurement of the kit; do not quote them.**", ""]
+    out += [f"This report shows one run, archived as `{res['archive']}`: `{res['command']}`, started {res['date']}, "
+            f"{res['seconds']:.0f} s, {res['rounds']} rounds (each contender once per round, in an order shuffled afresh "
+            f"each round from seed {res['seed']}), samples of at least {res['sample_seconds']} s. "
+            f"**Load average: {load['start']:.1f} at the start, {load['median']:.1f} median, {load['max']:.1f} max, "
+            f"{load['end']:.1f} at the end** on the {m['cores']} core(s) this run used"
+            + (" — the machine was busy; absolute numbers are depressed, the ratios are taken round by round."
+               if load["median"] > m["cores"] + 0.5 else "."), ""]
+    return out
+
+
+def machine_section(res):
+    m, peak = res["machine"], res["machine"]["peak"]
+    clock = res.get("clock") or {}
+    rows = [["CPU", f"{m['cpu']} ({m['family_model']}), {m['cores']} core(s) used" + (", virtual machine" if m["hypervisor"] else "")],
+            ["clock during the run (/proc/cpuinfo)", fmt_spread(clock, "{:.0f}") + " MHz (median (min–max) of the readings)"],
+            ["nominal clock", fmt(m.get("nominal_mhz"), "{:.0f} MHz", "not stated by this CPU")],
+            ["vector units", m["vector"]], ["memory", f"{m['memory_gib']} GiB"], ["system", m["os"]], ["Java", m["java"]]]
+    rows += [[c["name"], f"{c.get('version', '?')}; {c.get('settings') or 'defaults'}"] for c in res["contenders"]]
+    out = ["## The machine", "", table(["", ""], rows), "",
+           f"**FP32 peak** = cores × FLOP/cycle × clock, at the clock measured during the run: {peak['cores']} × "
+           f"{peak['flop_per_cycle']} ({peak['why']}) × {peak['ghz']:.2f} GHz = **{peak['peak_gflops']:.0f} GFLOP/s**"
+           + (f"; by the flags rule ({peak['rule']}) it would be {peak['peak_gflops_by_flags']:.0f}"
+              if peak["flop_per_cycle"] != peak["flop_per_cycle_by_flags"] else "")
+           + (f". Nominal peak (at the nominal {peak['nominal_ghz']:.2f} GHz, not measured): {peak['nominal_peak_gflops']:.0f} GFLOP/s."
+              if peak.get("nominal_peak_gflops") else "."), ""]
+    flops = res["flops"]
     out += ["**Work per image** of notebook 04's CNN (3×32×32 in, valid padding; FLOP = 2 × multiply-adds):", "",
             table(["layer", "output", "multiply-adds"], [[l["layer"], l["output"], f"{l['macs']:,}"] for l in flops["layers"]]),
-            "",
-            f"Forward: **{flops['forward_flop'] / 1e6:.2f} MFLOP** per image. Training (forward + weight gradients + input gradients, "
-            f"none for the image itself): **{flops['training_flop'] / 1e6:.2f} MFLOP** per image "
-            f"(3 × forward would be {3 * flops['forward_flop'] / 1e6:.1f}).", ""]
+            "", f"Forward: {flops['forward_flop'] / 1e6:.2f} MFLOP per image; training (forward + weight gradients + input "
+            f"gradients, none for the image itself): **{flops['training_flop'] / 1e6:.2f} MFLOP** per image.", ""]
+    return out
 
-    out += ["## 1. Training throughput, notebook 04's CNN", "",
-            f"Images per second, median of {res['rounds']} alternating rounds. *× PyTorch*: median over rounds of "
-            "(contender ÷ PyTorch-in-Python as pip installs it, same round); *× best PyTorch*: the same against the faster "
-            "of the two PyTorch-in-Python rows in that round (the honest bar). *CPU/wall*: cores kept busy (2 = both; "
-            "less when other processes hold them). *images per CPU-s*: images per second of CPU time the contender got, "
-            "a figure the machine's load disturbs much less (spinning threads count against it); *of a core's peak*: that "
-            "work against one core's true peak, i.e. how well the code uses a core while it has one. *engine*: a fixed batch already in the engine, forward + "
-            "softmax cross-entropy + backward + Adam, the loss read back each step. *kit*: as notebook 04 trains "
-            "(`Training.fit` on an `ImageSet`: bytes turned into a float batch each step, DJL's listeners, accuracy).", ""]
-    rows = []
+
+def cnn_section(res):
+    peak, flops = res["machine"]["peak"], res["flops"]
+    out = ["## 1. Training throughput, notebook 04's CNN", "",
+           "Images per second: median (min–max) over the rounds. *× best PyTorch*: median (min–max) over the rounds of "
+           "the row ÷ the best PyTorch-in-Python row of the same round. *CPU/wall*: cores kept busy. "
+           "*engine*: a fixed batch already in the engine, forward + softmax cross-entropy + backward + Adam, the loss "
+           "read back each step. *kit*: what notebook 04 §4 does — `Training.config` with its live chart (drawn and "
+           "encoded as PNG at each redraw, as the kernel sends it), accuracy, Adam, `Training.fit` on an `ImageSet` "
+           "(bytes turned into a float batch each step), and validation after the epoch on one image per five trained "
+           "(notebook 04: 10,000 per 50,000); its images/s counts training images over the whole time, validation "
+           "included. Notebook 04 trains at batch 32. PyTorch rows: *plain* `torch.optim.Adam` with its defaults; "
+           "*channels_last* model and images in `torch.channels_last`; *foreach* `Adam(foreach=True)`; *fused* "
+           "`Adam(fused=True)`.", ""]
     for batch in res["batches"]:
+        rows = []
         for name, s in res["cnn"][str(batch)].items():
+            if name.startswith("_"):
+                continue
             gflops = s["median"] * flops["training_flop"] / 1e9 if s["median"] else None
-            core = s.get("per_cpu") and s["per_cpu"] * flops["training_flop"] / 1e9 / (peak["peak_gflops"] / peak["cores"])
-            rows.append([batch, name, fmt(s["median"]), fmt(s["ratio"], "{:.2f}"), fmt(s["ratio_best"], "{:.2f}"),
-                         fmt(s["cpu_per_wall"], "{:.2f}"), fmt(s.get("per_cpu")), fmt(core and 100 * core, "{:.0f} %"),
-                         fmt(gflops, "{:.1f}"),
-                         fmt(gflops and 100 * gflops / peak["peak_gflops_by_flags"], "{:.1f} %"),
-                         fmt(gflops and 100 * gflops / peak["peak_gflops"], "{:.1f} %"),
-                         " ".join(fmt(v) for v in s["values"]) + (f" ERR {s['errors'][0]}" if s["errors"] else "")])
-    out += [table(["batch", "contender", "images/s", "× PyTorch", "× best PyTorch", "CPU/wall", "images per CPU-s",
-                   "of a core's peak while on it", "GFLOP/s",
-                   f"of {peak['peak_gflops_by_flags']:.0f} GFLOP/s", f"of {peak['peak_gflops']:.0f} GFLOP/s", "each round"], rows),
-            "", "![Throughput](benchmarks.png)", "",
-            f"*DJL MXNet*, *DJL PyTorch*: with the kit's thread settings ({KIT_SETTINGS}, from `environment/kernel.sh`), "
-            f"as the notebooks run; *{DEFAULTS}*: the same without them (the chart's *defaults*).", ""]
+            rows.append([name, fmt_spread(s["spread"], "{:.0f}"), fmt_spread(s["vs_best_pytorch"]),
+                         fmt(s["cpu_per_wall"], "{:.2f}"), fmt(gflops, "{:.1f}"),
+                         fmt(gflops and 100 * gflops / peak["peak_gflops"], "{:.0f} %"), fmt(s["seconds"], "{:.1f}"),
+                         " ".join(fmt(v) for v in s["values"]) + (f" ERROR {s['errors'][0]}" if s["errors"] else "")])
+        who = [w for w in res["cnn"][str(batch)]["_best_pytorch"]["who"] if w]
+        out += [f"### Batch {batch}", "", table(["contender", "images/s", "× best PyTorch", "CPU/wall", "GFLOP/s",
+                                                 f"of {peak['peak_gflops']:.0f} GFLOP/s", "s per sample", "each round"], rows),
+                "", "Best PyTorch row per round: " + (", ".join(f"{w.split(' · ')[-1]} {who.count(w)}×" for w in sorted(set(who)))
+                                                      or "none measured") + ".", ""]
     if res.get("pipeline"):
         out += ["The kit's data pipeline alone (an `ImageSet` batch made from the stored bytes, copied into the engine, "
                 "freed; best of 3): " + "; ".join(f"{k}: {fmt(v, '{:.1f}')} ms per batch" for k, v in res["pipeline"].items())
                 + ".", ""]
+    return out
 
-    out += ["## 2. Per-step overhead, notebook 03's XOR network", "",
-            f"{res['xor_steps']:,} full-batch steps of 4 points (Linear(2) → sigmoid → Linear(1), MSE, Adam 0.1); "
-            "milliseconds per step, median of the rounds. *loop*: notebook 03's loop written out (arrays made from Java "
-            "each step, forward, loss, backward, loss read, update); *fit*: `Training.fit` with one batch per epoch.", ""]
-    rows = [[name, fmt(s["median"], "{:.3f}"), fmt(s["ratio"], "{:.2f}"), fmt(s["ratio_best"], "{:.2f}"),
-             fmt(s["cpu_per_wall"], "{:.2f}"), fmt(s.get("per_cpu"), "{:.3f}"), " ".join(fmt(v, "{:.3f}") for v in s["values"]) + (f" ERR {s['errors'][0]}" if s["errors"] else "")]
-            for name, s in res["xor"].items()]
-    out += [table(["contender", "ms per step", "× PyTorch (speed)", "× best PyTorch", "CPU/wall", "CPU-ms per step",
-                   "each round"], rows), ""]
 
+def xor_section(res):
+    out = ["## 2. Per-step overhead, notebook 03's XOR network", "",
+           "Full-batch steps of 4 points (Linear(2) → sigmoid → Linear(1), MSE, Adam 0.1); milliseconds per step, median "
+           "(min–max) over the rounds; *× best PyTorch* is speed (best PyTorch time ÷ the row's time, per round). "
+           "*loop*: notebook 03's loop written out (arrays made from Java each step, forward, loss, backward, loss read, "
+           "update); *fit*: `Training.fit` with one batch per epoch.", ""]
+    rows = [[name, fmt_spread(s["spread"], "{:.3f}"), fmt_spread(s["vs_best_pytorch"]), fmt(s["cpu_per_wall"], "{:.2f}"),
+             " ".join(fmt(v, "{:.3f}") for v in s["values"]) + (f" ERROR {s['errors'][0]}" if s["errors"] else "")]
+            for name, s in res["xor"].items() if not name.startswith("_")]
+    return out + [table(["contender", "ms per step", "× best PyTorch", "CPU/wall", "each round"], rows), ""]
+
+
+def kernel_section(res):
+    out = []
     if res.get("contention"):
         c = res["contention"]
         out += ["### Two at once", "",
-                "DJL MXNet and DJL PyTorch training the CNN at the same moment (batch 64), as two notebooks training "
-                f"together on 2 cores would: images/s of each, median of the rounds, with {DEFAULTS} and with the kit's "
-                "settings.", "",
+                f"DJL MXNet and DJL PyTorch training the CNN at the same moment (batch 64), with {DEFAULTS} and with the "
+                "kit's settings: images/s of each, median of the rounds.", "",
                 table(["setting", "DJL MXNet", "DJL PyTorch", "each round (MXNet / PyTorch)"],
                       [[label, fmt(d.get("DJL MXNet")), fmt(d.get("DJL PyTorch")),
                         " ".join(f"{fmt(a)}/{fmt(b)}" for a, b in zip(d["values"].get("DJL MXNet", []), d["values"].get("DJL PyTorch", [])))]
                        for label, d in c.items()]), ""]
-
-    out += ["## 3. The kernel", "",
-            "The `dl-course` kernel started cold with jupyter_client: time to the output of `System.out.println(\"x\")`, "
-            "then `var course = Course.start();` (loads the engine), then a first NDArray operation; resident memory "
-            "(VmRSS) idle before and after. Median of the starts.", ""]
-    rows = []
-    for label, s in res["kernel"].items():
-        rows.append([label, fmt(s.get("first_output_s"), "{:.1f} s"), fmt(s.get("course_start_s"), "{:.1f} s"),
-                     fmt(s.get("first_op_s"), "{:.2f} s"), fmt(s.get("to_first_djl_op_s"), "{:.1f} s"),
-                     fmt(s.get("rss_before_course_mib"), "{} MiB"), fmt(s.get("idle_rss_mib"), "{} MiB"),
-                     s.get("n", 0)])
-    out += [table(["kernel", "start → first output", "Course.start()", "first op", "start → first DJL op",
-                   "RSS idle", "RSS after Course.start()", "starts"], rows), ""]
+    if res.get("kernel"):
+        rows = [[label, fmt(s.get("first_output_s"), "{:.1f} s"), fmt(s.get("course_start_s"), "{:.1f} s"),
+                 fmt(s.get("first_op_s"), "{:.2f} s"), fmt(s.get("to_first_djl_op_s"), "{:.1f} s"),
+                 fmt(s.get("rss_before_course_mib"), "{} MiB"), fmt(s.get("idle_rss_mib"), "{} MiB"), s.get("n", 0)]
+                for label, s in res["kernel"].items()]
+        out += ["## 3. The kernel", "",
+                "The `dl-course` kernel started cold with jupyter_client: time to the output of `System.out.println(\"x\")`, "
+                "then `var course = Course.start();`, then a first NDArray operation; resident memory (VmRSS). Median of the starts.", "",
+                table(["kernel", "start → first output", "Course.start()", "first op", "start → first DJL op",
+                       "RSS idle", "RSS after Course.start()", "starts"], rows), ""]
     out += ["Memory of the benchmark's own processes after their runs (resident now / peak):", "",
             table(["contender", "RSS", "peak RSS"], [[n, fmt(v.get("rss_mib"), "{} MiB"), fmt(v.get("peak_rss_mib"), "{} MiB")]
                                                     for n, v in res["memory"].items()]), ""]
-
-    nb = res["notebooks"]
-    out += ["## 3–4. Notebooks: peak memory and wall time", "",
-            "From `environment/run_notebooks.py` (its `summary.json` files; `./course bench --notebooks fast|full` runs them "
-            "first): kernel peak resident memory (VmHWM) and wall time of each notebook, latest run per engine and profile.", ""]
-    names = sorted({k.split("/", 2)[2] for k in nb})
-    rows = []
-    for name in names:
-        row = [name]
-        for profile in ("fast", "full"):
-            for engine in ("MXNet", "PyTorch"):
-                e = nb.get(f"{profile}/{engine}/{name}")
-                row.append("–" if not e else f"{fmt(e['peak_rss_mib'], '{} MiB')}, {fmt(e['seconds'], '{:.0f} s')}"
-                           + ("" if e["ok"] else " (failed)"))
-        rows.append(row)
-    out += [table(["notebook", "fast MXNet", "fast PyTorch", "full MXNet", "full PyTorch"], rows) if rows
-            else "No summary.json yet: run `./course test` or `./course bench --notebooks fast`.", ""]
+    nb = res.get("notebooks") or {}
     if nb:
-        out += ["Dates of these runs: " + ", ".join(sorted({f"{k.rsplit('/', 1)[0]} {v['when']}" for k, v in nb.items()})), ""]
-    out += ["## Goals", "", table(["goal", "measured", "met?"], res["goals"]), ""]
+        names = sorted({k.split("/", 2)[2] for k in nb})
+        profiles = sorted({k.split("/", 2)[0] for k in nb})
+        cols = [(p, e) for p in profiles for e in ("MXNet", "PyTorch")]
+        rows = [[name] + ["–" if not (e := nb.get(f"{p}/{g}/{name}")) else
+                          f"{fmt(e['peak_rss_mib'], '{} MiB')}, {fmt(e['seconds'], '{:.0f} s')}" + ("" if e["ok"] else " (failed)")
+                          for p, g in cols] for name in names]
+        out += ["## 4. Notebooks run by this run: peak memory and wall time", "",
+                table(["notebook"] + [f"{p} {g}" for p, g in cols], rows), ""]
+    else:
+        out += ["Notebooks were not run by this run (`--notebooks fast|full` runs them); their times are not reported here.", ""]
+    return out
+
+
+def report(res, before=None):
+    out = run_header(res)
+    out += ["## Goals (issue #18), judged on the kit's own rows", "",
+            "Median of the per-round ratios, with their range (min–max) and the number of rounds.", "",
+            table(["goal", "measured", "met?"], res["goals"]), ""]
+    if before:
+        out += before_after(before, res)
+    out += machine_section(res) + cnn_section(res) + xor_section(res) + kernel_section(res)
     said = findings(res)
     if said:
-        out += ["## What the numbers say", ""] + [f"- {n}" for n in said] + [""]
+        out += ["## What this run's numbers say", ""] + [f"- {n}" for n in said] + [""]
     if res.get("notes"):
         out += ["## Notes", ""] + [f"- {n}" for n in res["notes"]] + [""]
     return "\n".join(out)
 
 
-def findings(res):
-    """Sentences computed from this run's numbers: what each setting changed, and what bounds the goals."""
-    said = []
-    cnn = res.get("cnn", {})
+def before_after(before, res):
+    """The goals' medians of an earlier run beside this one's; refuses runs from another CPU (stats.same_machine)."""
+    stats.same_machine([before, res])
+    earlier = {g[0]: g[1] for g in before.get("goals", [])}
+    return [f"### Before and after (same CPU): `{before.get('archive', '?')}` → this run", "",
+            table(["goal", "before", "after"], [[g[0], earlier.get(g[0], "–"), g[1]] for g in res["goals"]]), ""]
 
-    def med(batch, name):
-        return (cnn.get(str(batch), {}).get(name) or {}).get("median")
 
-    def paired(batch, a, b):
-        """Median over rounds of b ÷ a measured in the same round: how much setting b changes a."""
-        x, y = (cnn.get(str(batch), {}).get(n, {}).get("values", []) for n in (a, b))
-        return median([q / p for p, q in zip(x, y) if p and q])
-
-    parts = []
-    for batch in res.get("batches", []):
-        for engine in ("MXNet", "PyTorch"):
-            for mode in ("engine", "kit"):
-                r = paired(batch, f"DJL {engine}, {DEFAULTS} · {mode}", f"DJL {engine} · {mode}")
-                if r:
-                    parts.append(f"DJL {engine} {mode} batch {batch}: {r:.2f} ×")
-        r = paired(batch, REFERENCE, REFERENCE_PASSIVE)
-        if r:
-            parts.append(f"(reference: PyTorch-in-Python with PASSIVE ÷ without, batch {batch}: {r:.2f} ×)")
-    if parts:
-        c = res.get("contention", {})
-        d, p = c.get(DEFAULTS, {}), c.get("kit's settings", {})
-        together = "; ".join(f"{n} {d[n]:.0f} → {p[n]:.0f} images/s" for n in ("DJL MXNet", "DJL PyTorch") if d.get(n) and p.get(n))
-        cpu = []
-        for engine in ("MXNet", "PyTorch"):
-            a = (cnn.get("256", {}).get(f"DJL {engine}, {DEFAULTS} · engine") or {}).get("cpu_per_wall")
-            b = (cnn.get("256", {}).get(f"DJL {engine} · engine") or {}).get("cpu_per_wall")
-            if a and b:
-                cpu.append(f"{engine} {a:.2f} → {b:.2f}")
-        said.append(f"The kit's thread settings ({KIT_SETTINGS}) against {DEFAULTS}, one process computing at a time "
-                    "(median over rounds of kit ÷ defaults, same round): " + "; ".join(parts) + ". " +
-                    (f"Cores kept busy (CPU/wall, batch 256): {'; '.join(cpu)}: inside a JVM both engines' OpenMP runs on one "
-                     "thread unless OMP_NUM_THREADS is set. " if cpu else "") +
-                    "MXNET_ENGINE_TYPE=NaiveEngine runs each MXNet operator on the calling thread: one OpenMP team, no "
-                    "hand-off to an engine thread per operator (with the threaded engine, each engine thread brings its own "
-                    "team, more threads than cores). GOMP_SPINCOUNT=3000: an idle OpenMP thread spins about 0.1 ms for the "
-                    "next operator, then sleeps; OpenMP's default spins about 100 × longer, which starves a second process "
-                    "wanting the same cores. Measured while choosing (same harness, 3-6 alternating rounds, NaiveEngine): "
-                    "alone, spin 3000 against PASSIVE (no spin) gave 2486 against 2229 images/s at batch 64, 2071 against "
-                    "1678 at batch 32, 1.4 against 2.9 ms per XOR step; two processes training at once (MXNet + PyTorch, "
-                    "batch 64), combined images/s: PASSIVE 2896, spin 3000 2279, spin 30000 1800, OpenMP's default 1854. "
-                    "Spin 3000 is the compromise: most of the speed alone, a moderate loss when two share the cores. " +
-                    (f"Two DJL processes computing at once: {together} (DJL's defaults compute on one thread each, which "
-                     "suits two processes on two cores; the kit gives each process both cores, which suits the usual case of "
-                     "one notebook training). " if together else ""))
-    parts, costs = [], []
-    for batch in res.get("batches", []):
-        for engine in ("MXNet", "PyTorch"):
-            r = paired(batch, f"DJL {engine} · engine", f"DJL {engine} · kit")
-            e = med(batch, f"DJL {engine} · engine")
-            pipe = res.get("pipeline", {}).get(f"DJL {engine}, batch {batch}")
-            if r:
-                parts.append(f"{engine} batch {batch}: {r:.2f} ×")
-            if pipe and e:
-                costs.append(f"{pipe:.1f} ms of a {1000 * batch / e:.0f} ms step ({engine}, batch {batch})")
-    if parts:
-        said.append("The kit's own path (`Training.fit` on an `ImageSet`, listeners, accuracy) against a fixed batch, paired "
-                    "by round: " + "; ".join(parts) + ". Making a batch from the stored bytes costs " + "; ".join(costs) +
-                    ": the data pipeline is not where the time goes, and prefetching it on another thread could win at most "
-                    "that much on 2 busy cores.")
-    keras = [(b, med(b, "Keras (TensorFlow)")) for b in res.get("batches", [])]
-    for batch, kv in keras:
-        best = max(((n, st["median"]) for n, st in cnn.get(str(batch), {}).items() if n.startswith("DJL") and st["median"]),
-                   key=lambda t: t[1], default=None)
-        if kv and best:
-            said.append(f"Keras on TensorFlow, batch {batch}: {kv:.0f} images/s, {kv / best[1]:.2f} × the best DJL row ({best[0]}). "
-                        "TensorFlow runs the network channels-last (NHWC) and fuses convolution + bias + ReLU into one oneDNN "
-                        "call (its graph optimiser); DJL on CPU runs NCHW, one engine call per layer, and MXNet 1.9 has no NHWC "
-                        "convolution on CPU, so the kit cannot take this from a setting.")
-    torch_p = (cnn.get("64", {}).get(REFERENCE_PASSIVE) or {}).get("median")
-    torch_p = max(filter(None, [torch_p, (cnn.get("64", {}).get(REFERENCE) or {}).get("median")]), default=None)
-    djl_p = (cnn.get("64", {}).get("DJL PyTorch · engine") or {})
-    if torch_p and djl_p.get("median"):
-        said.append(f"Engine against engine, same libtorch 2.7.1 kernels: DJL PyTorch {djl_p['median']:.0f} images/s against "
-                    f"the faster PyTorch-in-Python row, {torch_p:.0f}, at batch 64. The kit cannot beat the library it calls by "
-                    "1.25 × on the same kernels; what differs is per-operation overhead (a JNI call per operation, and one Adam "
-                    "call per parameter where torch updates all parameters in one multi-tensor call).")
-    xor = res.get("xor", {})
-    ref = (xor.get(REFERENCE_PASSIVE) or xor.get(REFERENCE) or {}).get("median")
-    if ref:
-        parts = [f"{n} {st['median']:.2f} ms" for n, st in xor.items() if n.startswith("DJL") and st["median"]]
-        said.append(f"Per-step overhead (XOR, 4 points): PyTorch-in-Python {ref:.2f} ms per step; " + ", ".join(parts) +
-                    ". A step is about 25 engine operations (forward, loss, backward, one update per parameter, the loss read "
-                    "back); at this size each costs its call overhead, not arithmetic.")
-    k = res.get("kernel", {})
-    full, floor = (k.get("kit's kernel, MXNet") or {}).get("first_output_s"), (k.get("floor: empty start-up script, MXNet") or {}).get("first_output_s")
-    if full and floor:
-        said.append(f"Kernel start: {full:.1f} s to the first output (the kit's kernel: C1 JIT only, which starts faster; in "
-                    "training the engines' native code does the work: in a check while choosing, the CNN step did not change "
-                    "measurably, the XOR step, all overhead, took about 0.5 ms more, 1 s over notebook 03's 2,000 steps), of which "
-                    f"{floor:.1f} s with an empty start-up script (JVM + JJava + JShell compiling its first snippet) and "
-                    f"{full - floor:.1f} s for startup.jshell's imports and display registrations. " + "; ".join(
-                        f"{label.split(',')[0]}: {v['first_output_s']:.1f} s" for label, v in k.items()
-                        if v.get("first_output_s") and (label.startswith(("+", "with")) or "floor +" in label)) + ".")
-    return said
+def ratio_goal(name, ratio, bar, higher_is_better=True):
+    if not ratio:
+        return [name, "not measured", "–"]
+    met = ratio["median"] >= bar if higher_is_better else ratio["median"] <= bar
+    return [name, f"{fmt_spread(ratio)}, {ratio['n']} rounds", "yes" if met else "no"]
 
 
 def goals(res):
-    """The issue's goals, judged on the kit as notebooks run it (its thread settings), at each batch size."""
+    """The issue's goals, each on the kit's own row and per round."""
     rows = []
-    flops, peak = res["flops"], res["machine"]["peak"]
-    for engine in ("MXNet", "PyTorch"):
-        said, met = [], []
-        for batch in res["batches"]:
-            kit = (res["cnn"][str(batch)].get(f"DJL {engine} · kit") or {}).get("ratio_best")
-            raw = (res["cnn"][str(batch)].get(f"DJL {engine} · engine") or {}).get("ratio_best")
-            if kit:
-                said.append(f"batch {batch}: {kit:.2f} × (engine alone {fmt(raw, '{:.2f}')} ×)")
-                met.append((batch, max(kit, raw or 0) >= 1.25))
-        if said:
-            verdict = ("yes" if all(m for _, m in met) else "no" if not any(m for _, m in met)
-                       else "batch " + ", ".join(str(b) for b, m in met if m) + " only")
-            rows.append([f"CNN training ≥ 1.25 × PyTorch-in-Python, DJL {engine}",
-                         f"the kit's path against the faster PyTorch-in-Python row: {'; '.join(said)}", verdict])
-    said, met = [], []
     for batch in res["batches"]:
-        best = max(((name, st["median"]) for name, st in res["cnn"][str(batch)].items()
-                    if name.startswith("DJL") and DEFAULTS not in name and st["median"]), key=lambda t: t[1], default=None)
-        if best:
-            gflops = best[1] * flops["training_flop"] / 1e9
-            said.append(f"batch {batch}: {best[0]}, {gflops:.1f} GFLOP/s = {100 * gflops / peak['peak_gflops']:.0f} % "
-                        f"of the true peak ({100 * gflops / peak['peak_gflops_by_flags']:.0f} % by the flags rule)")
-            met.append((batch, gflops >= 0.25 * peak["peak_gflops"]))
-    if said:
-        rows.append(["CNN training ≥ 25 % of FP32 peak", "; ".join(said) + f"; load {res['load']['median']:.1f}",
-                     "yes" if all(m for _, m in met) else "no" if not any(m for _, m in met)
-                     else "batch " + ", ".join(str(b) for b, m in met if m) + " only"])
-    peaks = [(k, v["peak_rss_mib"]) for k, v in res["notebooks"].items() if v.get("peak_rss_mib")]
-    if peaks:
-        worst = max(peaks, key=lambda p: p[1])
-        rows.append(["every notebook's peak memory ≤ 1.5 GB", f"worst: {worst[0]} {worst[1]} MiB "
-                     f"({len(peaks)} runs known)", "yes" if worst[1] <= 1536 else "no"])
-    kit = {label: k["first_output_s"] for label, k in res["kernel"].items()
+        cnn = res["cnn"][str(batch)]
+        kit, keras = cnn.get(KIT["MXNet"]), cnn.get(KERAS)
+        rows.append(ratio_goal(f"batch {batch}: kit (DJL MXNet) ÷ Keras ≥ 1.0",
+                               kit and keras and stats.ratio_spread(kit["values"], keras["values"]), 1.0))
+    for batch in res["batches"]:
+        kit = res["cnn"][str(batch)].get(KIT["PyTorch"])
+        rows.append(ratio_goal(f"batch {batch}: kit (DJL PyTorch) ÷ best PyTorch ≥ 1.0", kit and kit["vs_best_pytorch"], 1.0))
+    xor = res.get("xor", {})
+    if xor.get(XOR_KIT):
+        rows.append(ratio_goal("XOR step time: DJL MXNet (notebook 03's loop) ÷ best PyTorch ≤ 1.0",
+                               stats.ratio_spread(xor[XOR_KIT]["values"], xor["_best_pytorch"]["values"]), 1.0, False))
+    kit = {label: k["first_output_s"] for label, k in res.get("kernel", {}).items()
            if label.startswith("kit's kernel") and k.get("first_output_s")}
     if kit:
         rows.append(["kernel start → first output ≤ 3 s", "; ".join(f"{label}: {v:.1f} s" for label, v in kit.items()),
                      "yes" if max(kit.values()) <= 3 else "no"])
+    peaks = [(k, v["peak_rss_mib"]) for k, v in (res.get("notebooks") or {}).items() if v.get("peak_rss_mib")]
+    if peaks:
+        worst = max(peaks, key=lambda p: p[1])
+        rows.append(["every notebook's peak memory ≤ 1.2 GB", f"worst: {worst[0]} {worst[1]} MiB", "yes" if worst[1] <= 1229 else "no"])
     return rows
+
+
+def findings(res):
+    """Sentences computed from this run's numbers only: nothing here was measured elsewhere or earlier."""
+    said = []
+    cnn = res.get("cnn", {})
+    torch_info = next((c for c in res.get("contenders", []) if c["name"] == TORCH), {})
+    if torch_info.get("adam_default_on_cpu"):
+        parts = []
+        for batch in res.get("batches", []):
+            rows = cnn.get(str(batch), {})
+            plain = (rows.get(f"{TORCH} · plain") or {}).get("values", [])
+            for variant in ("foreach", "fused", "channels_last"):
+                r = stats.ratio_spread((rows.get(f"{TORCH} · {variant}") or {}).get("values", []), plain)
+                if r:
+                    parts.append(f"{variant} ÷ plain at batch {batch}: {fmt_spread(r)}")
+        said.append(f"`torch.optim.Adam` with its defaults (foreach=None, fused=None) on CPU runs, as torch "
+                    f"{torch_info.get('version', '?')} itself answers (`_default_to_fused_or_foreach`): "
+                    f"{torch_info['adam_default_on_cpu']}; the one multi-tensor update is its default on CUDA, not on CPU. "
+                    + ("Per round, in this run: " + "; ".join(parts) + "." if parts else ""))
+    for kind, rows in (("CNN", [r for b in res.get("batches", []) for r in cnn.get(str(b), {}).items()]),
+                       ("XOR", list(res.get("xor", {}).items()))):
+        for name, s in rows:
+            if name.startswith(TORCH) and s.get("errors"):
+                said.append(f"{name} ({kind}) failed in this run: torch raised `{s['errors'][0]}`.")
+    parts, costs = [], []
+    for batch in res.get("batches", []):
+        rows = cnn.get(str(batch), {})
+        for engine in ("MXNet", "PyTorch"):
+            e, k = rows.get(f"DJL {engine} · engine"), rows.get(f"DJL {engine} · kit")
+            r = e and k and stats.ratio_spread(k["values"], e["values"])
+            if r:
+                parts.append(f"{engine} batch {batch}: {fmt_spread(r)}")
+            pipe = res.get("pipeline", {}).get(f"DJL {engine}, batch {batch}")
+            if pipe and e and e["median"]:
+                costs.append(f"{pipe:.1f} ms of a {1000 * batch / e['median']:.0f} ms step ({engine}, batch {batch})")
+    charts = [f"{fmt(s['chart_s'], '{:.2f}')} s of {fmt(s['seconds'], '{:.1f}')} s (batch {b}, {n.split(' · ')[0]})"
+              for b in res.get("batches", []) for n, s in cnn.get(str(b), {}).items() if n in KIT.values() and s.get("chart_s")]
+    if parts:
+        said.append("The kit's path (notebook 04's `Training.fit`: live chart, accuracy, validation) ÷ the engine alone on "
+                    "a fixed batch, per round: " + "; ".join(parts) + "."
+                    + (" Making a batch from the stored bytes costs " + "; ".join(costs) + "." if costs else "")
+                    + (" Drawing and encoding the live chart took, per sample (median): " + "; ".join(charts) + ". Each "
+                       "sample is one `Training.fit` call, which draws the chart at its start and end besides every 2 s; "
+                       "notebook 04 pays those two drawings once per 10 epochs, so this row slightly overstates the "
+                       "chart's share." if charts else ""))
+    for batch in res.get("batches", []):
+        rows = cnn.get(str(batch), {})
+        keras = rows.get(KERAS)
+        best = max(((n, s) for n, s in rows.items() if n.startswith("DJL") and s.get("median")),
+                   key=lambda t: t[1]["median"], default=None)
+        if keras and keras.get("median") and best:
+            said.append(f"Batch {batch}: Keras on TensorFlow ÷ the fastest DJL row ({best[0]}), per round: "
+                        f"{fmt_spread(stats.ratio_spread(keras['values'], best[1]['values']))}.")
+    if res.get("defaults"):
+        parts = []
+        for batch in res.get("batches", []):
+            rows = cnn.get(str(batch), {})
+            for engine in ("MXNet", "PyTorch"):
+                for mode in ("engine", "kit"):
+                    a, b = rows.get(f"DJL {engine}, {DEFAULTS} · {mode}"), rows.get(f"DJL {engine} · {mode}")
+                    r = a and b and stats.ratio_spread(b["values"], a["values"])
+                    if r:
+                        parts.append(f"DJL {engine} {mode} batch {batch}: {fmt_spread(r)}")
+        if parts:
+            said.append(f"The kit's thread settings ({KIT_SETTINGS}) ÷ {DEFAULTS}, per round: " + "; ".join(parts) + ".")
+    k = res.get("kernel", {})
+    full, floor = (k.get("kit's kernel, MXNet") or {}).get("first_output_s"), (k.get("floor: empty start-up script, MXNet") or {}).get("first_output_s")
+    if full and floor:
+        said.append(f"Kernel start: {full:.1f} s to the first output, of which {floor:.1f} s with an empty start-up script "
+                    f"(JVM + JJava + JShell's first snippet) and {full - floor:.1f} s for startup.jshell.")
+    return said
 
 
 # ---- Main ------------------------------------------------------------------------------------
 
-def main():
-    global JAR
+def parse_args():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--rounds", type=int, default=5, help="alternating rounds of the CNN measurement (default 5)")
-    parser.add_argument("--xor-rounds", type=int, default=3)
-    parser.add_argument("--xor-steps", type=int, default=2000)
+    parser.add_argument("--rounds", type=int, default=9, help="rounds; each runs every contender once, shuffled (default 9)")
+    parser.add_argument("--sample-seconds", type=float, default=2.5, help="the least duration of one sample (default 2.5)")
+    parser.add_argument("--seed", type=int, help="seed of the shuffled orders (default: new each run, printed and archived)")
+    parser.add_argument("--batches", default="32,64,256", help="CNN batch sizes (default 32,64,256; notebook 04 uses 32)")
     parser.add_argument("--kernel-starts", type=int, default=2, help="cold starts of the kernel per engine (0: skip)")
     parser.add_argument("--kernel-variants", action="store_true",
                         help="also time the kernel with other JVM options (the default C2 JIT, a class-data sharing archive)")
-    parser.add_argument("--defaults", action=argparse.BooleanOptionalAction, default=True,
-                        help="also measure DJL without the kit's thread settings and PyTorch-in-Python with OMP_WAIT_POLICY=PASSIVE (default on)")
+    parser.add_argument("--defaults", action=argparse.BooleanOptionalAction, default=False,
+                        help="also measure DJL without the kit's thread settings, and two DJL processes at once")
     parser.add_argument("--no-keras", action="store_true", help="leave Keras out (TensorFlow takes long to import)")
     parser.add_argument("--notebooks", choices=["fast", "full"], help="run every notebook in this profile first (long)")
-    parser.add_argument("--quick", action="store_true", help="a smoke run: 2 rounds, fewer steps")
-    parser.add_argument("--report-only", action="store_true",
-                        help="measure nothing: rewrite docs/benchmarks.md from build/bench/results.json and the notebooks' summaries")
+    parser.add_argument("--quick", action="store_true",
+                        help="a smoke run (3 rounds, 0.3 s samples, batch 32 and 64): checks the harness; its report goes "
+                             "to build/bench/, never to docs/")
+    parser.add_argument("--report-only", type=Path, metavar="RUN.json",
+                        help="measure nothing: write the report of an archived run (docs/benchmarks/runs/...)")
+    parser.add_argument("--before", type=Path, metavar="RUN.json",
+                        help="an earlier archived run of the same CPU: its goals beside this run's (refused from another CPU)")
     parser.add_argument("--jar", type=Path, default=JAR, help="the support jar (bench.sh passes a private copy)")
-    args = parser.parse_args()
+    return parser.parse_args()
+
+
+def main():
+    global JAR
+    args = parse_args()
     JAR = args.jar.resolve()
     os.environ["COURSE_SUPPORT_JAR"] = str(JAR)   # the kernel, started by kernel.sh, uses the same copy
+    before = json.loads(args.before.read_text()) if args.before else None
     if args.report_only:
-        JAR = args.jar.resolve()
-        res = json.loads((BUILD / "results.json").read_text())
-        publish(res, args, print)
+        res = json.loads(args.report_only.read_text())
+        if before:
+            stats.same_machine([before, res])
+        publish(res, before, print, archive=False)
         return
     if args.quick:
-        args.rounds, args.xor_rounds, args.xor_steps, args.kernel_starts = 2, 1, 500, min(args.kernel_starts, 1)
-
+        args.rounds, args.sample_seconds, args.batches = 3, 0.3, "32,64"
+        args.kernel_starts = min(args.kernel_starts, 1)
+    if args.seed is None:
+        args.seed = random.SystemRandom().randrange(1_000_000)
     BUILD.mkdir(parents=True, exist_ok=True)
     logfile = (BUILD / "bench.log").open("w")
 
@@ -726,17 +777,32 @@ def main():
         logfile.write(text + "\n")
         logfile.flush()
 
-    started = time.monotonic()
-    loads = [loadavg()]
-    cpu = cpuinfo()
-    peak = peak_flops(cpu)
-    flops = cnn_layers()
-    log(f"==> machine: {cpu['model']}, {cpu['cores']} cores, load average {loads[0]:.1f}")
-    log(f"    FP32 peak {peak['peak_gflops']:.0f} GFLOP/s ({peak['why']}); by the flags rule {peak['peak_gflops_by_flags']:.0f}")
-    log(f"    course CNN: forward {flops['forward_flop'] / 1e6:.2f} MFLOP/image, training {flops['training_flop'] / 1e6:.2f} MFLOP/image")
+    if before:   # refused before measuring, not after 25 minutes
+        stats.same_machine([before, {"machine": {"cpu": cpuinfo()["model"]}}])
+    res = measure(args, log)
+    publish(res, before, log, archive=True)
 
-    res = {"date": datetime.datetime.now().isoformat(timespec="minutes"), "machine": machine(cpu, peak), "flops": flops,
-           "rounds": args.rounds, "batches": [64, 256], "xor_steps": args.xor_steps, "cnn": {}, "notes": []}
+
+def command_line():
+    """How this run was asked for, as the user typed it (bench.sh's own --jar left out)."""
+    words = sys.argv[1:]
+    if "--jar" in words:
+        at = words.index("--jar")
+        words = words[:at] + words[at + 2:]
+    return " ".join(["./course bench", shlex.join(words)]).strip()
+
+
+def measure(args, log):
+    started = time.monotonic()
+    loads, clocks = [loadavg()], [clock_mhz()]
+    cpu = cpuinfo()
+    flops = cnn_layers()
+    log(f"==> machine: {cpu['model']}, {cpu['cores']} core(s) used, clock now {clocks[0]:.0f} MHz, load average {loads[0]:.1f}")
+    log(f"==> seed of the shuffled orders: {args.seed} ({args.rounds} rounds, samples of at least {args.sample_seconds} s)")
+    res = {"date": datetime.datetime.now().isoformat(timespec="minutes"), "command": command_line(),
+           "smoke": args.quick, "seed": args.seed, "rounds": args.rounds, "sample_seconds": args.sample_seconds,
+           "flops": flops, "batches": [int(b) for b in args.batches.split(",")], "defaults": args.defaults,
+           "cnn": {}, "notes": []}
     workers = contenders(args)
     try:
         log("==> starting the contenders (each a warm process)")
@@ -745,121 +811,144 @@ def main():
             log(f"    {c.name}: {'FAILED ' + c.failed if c.failed else c.info.get('version')} "
                 f"(started in {c.info.get('load_ms', 0) / 1000:.1f} s)")
         live = [c for c in workers if not c.failed]
-        if not any(c.name == REFERENCE for c in live):
-            res["notes"].append("PyTorch-in-Python did not start: no ratios.")
-
-        def entries(modes):
-            """(worker, label) pairs and their mode: every DJL contender in each of `modes`, the others once."""
-            found = {}
-            for c in live:
-                for mode in (modes if c.name.startswith("DJL") else modes[:1]):
-                    found[(c, f"{c.name} · {mode}" if c.name.startswith("DJL") else c.name)] = mode
-            return found
-
-        steps = {64: 10, 256: 3} if not args.quick else {64: 5, 256: 2}
+        res["notes"] += [f"{c.name} did not start: {c.failed}" for c in workers if c.failed]
+        first = {32: 4, 64: 3, 256: 2}
+        cnn_steps = {}
         for batch in res["batches"]:
-            log(f"==> CNN training, batch {batch}, {steps[batch]} steps per measurement, {args.rounds} rounds")
-            modes = entries(["engine", "kit"])
-            results = alternate(list(modes), lambda w: f"cnn {batch} {steps[batch]} {modes[w]}", args.rounds, log)
+            log(f"==> CNN training, batch {batch}")
+            rows = rows_of(live, "cnn")
+            command = lambda mode, steps: f"cnn {batch} {steps} {mode}"   # noqa: E731 (batch is read at the call)
+            cnn_steps[batch] = calibrate(rows, command, first.get(batch, 2), args.sample_seconds, log)
+            results = alternate(rows, command, cnn_steps[batch], args.rounds, args.seed + batch, log)
             loads += [a["load"] for answers in results.values() for a in answers]
+            clocks += [a["mhz"] for answers in results.values() for a in answers]
             res["cnn"][str(batch)] = summarise(results, "images_per_s")
-
         log("==> the kit's data pipeline alone (ImageSet batches made and freed, best of 3)")
         res["pipeline"] = {}
         for c in live:
             if c.name in ("DJL MXNet", "DJL PyTorch"):
                 for batch in res["batches"]:
-                    answer = c.ask(f"data {batch} {steps[batch] * 4}")
+                    answer = c.ask(f"data {batch} {max(8, cnn_steps[batch].get(f'{c.name} · engine', 8))}")
                     res["pipeline"][f"{c.name}, batch {batch}"] = answer.get("ms_per_batch")
                     log(f"    {c.name}, batch {batch}: {answer}")
-
-        log(f"==> XOR, {args.xor_steps} steps per measurement, {args.xor_rounds} rounds")
-        modes = entries(["loop", "fit"])
-        results = alternate(list(modes), lambda w: f"xor {args.xor_steps} {modes[w]}", args.xor_rounds, log)
+        log("==> XOR")
+        rows = rows_of(live, "xor")
+        command = lambda mode, steps: f"xor {steps} {mode}"   # noqa: E731
+        xor_steps = calibrate(rows, command, 200, args.sample_seconds, log)
+        results = alternate(rows, command, xor_steps, args.rounds, args.seed, log)
         loads += [a["load"] for answers in results.values() for a in answers]
         res["xor"] = summarise(results, "ms_per_step", lower_is_better=True)
-        by_name = {c.name: c for c in live}
-        pairs = [(DEFAULTS, [by_name.get(f"DJL MXNet, {DEFAULTS}"), by_name.get(f"DJL PyTorch, {DEFAULTS}")]),
-                 ("kit's settings", [by_name.get("DJL MXNet"), by_name.get("DJL PyTorch")])]
-        pairs = [(label, pair) for label, pair in pairs if all(pair)]
-        res["contention"] = {}
-        if len(pairs) == 2:
-            log(f"==> two at once (as two notebooks training together): DJL MXNet and DJL PyTorch computing at the same "
-                f"time, batch 64, {args.xor_rounds} rounds")
-            found = {label: {c.name.split(",")[0]: [] for c in pair} for label, pair in pairs}
-            for r in range(args.xor_rounds):
-                for label, pair in (pairs if r % 2 == 0 else pairs[::-1]):
-                    for c in pair:
-                        c.send(f"cnn 64 {steps[64]} engine")
-                    for c in pair:
-                        a = c.receive()
-                        found[label][c.name.split(",")[0]].append(a.get("images_per_s"))
-                        log(f"  round {r + 1} {label:<24} {c.name.split(',')[0]:<12} {answer_text(dict(a, load=loadavg()))}")
-            res["contention"] = {label: {n: median(v) for n, v in d.items()} | {"values": d} for label, d in found.items()}
+        res["contention"] = two_at_once(live, cnn_steps.get(64, {}).get("DJL MXNet · engine", 10), args.rounds, log) if args.defaults else {}
         res["memory"] = {c.name: c.ask("memory") for c in live}
-        res["contenders"] = [dict(name=c.name, **{k: v for k, v in c.info.items() if k in ("version", "settings", "load_ms")})
+        res["contenders"] = [dict(name=c.name, **{k: v for k, v in c.info.items()
+                                                  if k in ("version", "settings", "load_ms", "adam_default_on_cpu")})
                              for c in workers]
     finally:
         for c in workers:
             c.stop()
-
-    res["kernel"] = {}
-    if args.kernel_starts:
-        variants = [("kit's kernel", "MXNet", None, "dl-course"), ("kit's kernel", "PyTorch", None, "dl-course")]
-        if args.kernel_variants:
-            base = " ".join(kernel_jvm_opts())
-            archive = BUILD / "kernel-cds.jsa"
-            c2 = " ".join(o for o in base.split() if not o.startswith("-XX:TieredStopAtLevel"))
-            variants += [("with C2 (the JVM's default JIT)", "MXNet", c2, "dl-course"),
-                         ("+ class-data archive (CDS)", "MXNet", f"{base} -XX:SharedArchiveFile={archive}", "dl-course"),
-                         ("floor: empty start-up script", "MXNet", None, floor_kernel()),
-                         ("floor + CDS", "MXNet", f"{base} -XX:SharedArchiveFile={archive}", floor_kernel())]
-            if not archive.exists():
-                log("==> kernel: making a class-data sharing archive (one kernel run that dumps its classes at exit)")
-                kernel_start("MXNet", f"{base} -XX:ArchiveClassesAtExit={archive}", exit_wait=120)
-        runs = {v: [] for v in variants}
-        for i in range(args.kernel_starts):   # the variants alternate, like the contenders above
-            for v in variants:
-                label, engine, opts, kernel = v
-                log(f"==> kernel cold start, {label}, {engine} ({i + 1}/{args.kernel_starts})")
-                r = kernel_start(engine, opts, kernel=kernel)
-                r["load"] = loadavg()
-                loads.append(r["load"])
-                log("    " + json.dumps(r))
-                runs[v].append(r)
-        for (label, engine, _, _), found in runs.items():
-            ok = [r for r in found if "error" not in r]
-            summary = {k: median([r.get(k) for r in ok]) for k in
-                       ("first_output_s", "course_start_s", "first_op_s", "to_first_djl_op_s", "rss_before_course_mib", "idle_rss_mib")}
-            summary["n"] = len(ok)
-            summary["errors"] = [r["error"] for r in found if "error" in r]
-            summary["loads"] = [r["load"] for r in found]
-            res["kernel"][f"{label}, {engine}"] = summary
-
+    res["kernel"] = kernel_starts(args, log, loads) if args.kernel_starts else {}
+    res["notebooks"] = notebook_runs(args.notebooks, ["MXNet", "PyTorch"], log) if args.notebooks else {}
     loads.append(loadavg())
+    clocks.append(clock_mhz())
     res["load"] = {"start": loads[0], "end": loads[-1], "median": statistics.median(loads), "max": max(loads)}
+    res["clock"] = stats.spread(clocks)
+    res["machine"] = machine(cpu, peak_flops(cpu, res["clock"]["median"]), res["clock"]["median"])
     res["seconds"] = time.monotonic() - started
-    publish(res, args, log)
+    return res
 
 
-def publish(res, args, log):
-    """Adds the notebooks' summaries and the goals, writes results.json, the chart and docs/benchmarks.md."""
-    res["notebooks"] = notebook_runs(args.notebooks, ["MXNet", "PyTorch"], log)
+def two_at_once(live, steps, rounds, log):
+    """DJL MXNet and DJL PyTorch computing at the same moment, with DJL's defaults and with the kit's settings."""
+    by_name = {c.name: c for c in live}
+    pairs = [(DEFAULTS, [by_name.get(f"DJL MXNet, {DEFAULTS}"), by_name.get(f"DJL PyTorch, {DEFAULTS}")]),
+             ("kit's settings", [by_name.get("DJL MXNet"), by_name.get("DJL PyTorch")])]
+    pairs = [(label, pair) for label, pair in pairs if all(pair)]
+    if len(pairs) != 2:
+        return {}
+    log(f"==> two at once: DJL MXNet and DJL PyTorch computing at the same time, batch 64, {rounds} rounds")
+    found = {label: {c.name.split(",")[0]: [] for c in pair} for label, pair in pairs}
+    for r in range(rounds):
+        for label, pair in (pairs if r % 2 == 0 else pairs[::-1]):
+            for c in pair:
+                c.send(f"cnn 64 {steps} engine")
+            for c in pair:
+                a = c.receive()
+                found[label][c.name.split(",")[0]].append(a.get("images_per_s"))
+                log(f"  round {r + 1} {label:<24} {c.name.split(',')[0]:<12} {answer_text(dict(a, load=loadavg()))}")
+    return {label: {n: median(v) for n, v in d.items()} | {"values": d} for label, d in found.items()}
+
+
+def kernel_starts(args, log, loads):
+    """Cold starts of the kit's kernel on each engine (and, with --kernel-variants, with other JVM options)."""
+    variants = [("kit's kernel", "MXNet", None, "dl-course"), ("kit's kernel", "PyTorch", None, "dl-course")]
+    if args.kernel_variants:
+        base = " ".join(kernel_jvm_opts())
+        archive = BUILD / "kernel-cds.jsa"
+        c2 = " ".join(o for o in base.split() if not o.startswith("-XX:TieredStopAtLevel"))
+        variants += [("with C2 (the JVM's default JIT)", "MXNet", c2, "dl-course"),
+                     ("+ class-data archive (CDS)", "MXNet", f"{base} -XX:SharedArchiveFile={archive}", "dl-course"),
+                     ("floor: empty start-up script", "MXNet", None, floor_kernel()),
+                     ("floor + CDS", "MXNet", f"{base} -XX:SharedArchiveFile={archive}", floor_kernel())]
+        if not archive.exists():
+            log("==> kernel: making a class-data sharing archive (one kernel run that dumps its classes at exit)")
+            kernel_start("MXNet", f"{base} -XX:ArchiveClassesAtExit={archive}", exit_wait=120)
+    runs = {v: [] for v in variants}
+    for i in range(args.kernel_starts):   # the variants alternate, like the contenders above
+        for v in variants:
+            label, engine, opts, kernel = v
+            log(f"==> kernel cold start, {label}, {engine} ({i + 1}/{args.kernel_starts})")
+            r = kernel_start(engine, opts, kernel=kernel)
+            r["load"] = loadavg()
+            loads.append(r["load"])
+            log("    " + json.dumps(r))
+            runs[v].append(r)
+    found = {}
+    for (label, engine, _, _), starts in runs.items():
+        ok = [r for r in starts if "error" not in r]
+        summary = {k: median([r.get(k) for r in ok]) for k in
+                   ("first_output_s", "course_start_s", "first_op_s", "to_first_djl_op_s", "rss_before_course_mib", "idle_rss_mib")}
+        summary.update(n=len(ok), errors=[r["error"] for r in starts if "error" in r], loads=[r["load"] for r in starts])
+        found[f"{label}, {engine}"] = summary
+    return found
+
+
+def archive_name(res):
+    """docs/benchmarks/runs/<date>-<cpu>.json (smoke runs: build/bench/runs/), so runs of two machines never mix."""
+    cpu = re.sub(r"[^a-z0-9]+", "-", res["machine"]["cpu"].lower()).strip("-")
+    folder = BUILD / "runs" if res.get("smoke") else RUNS
+    return folder / f"{res['date'].replace(':', '')}-{cpu}{'-smoke' if res.get('smoke') else ''}.json"
+
+
+def publish(res, before, log, archive):
+    """Judges the goals, archives the run (once), writes the chart and the report: docs/ for a real run, build/bench/
+    for a smoke run."""
     res["goals"] = goals(res)
-    (BUILD / "results.json").write_text(json.dumps(res, indent=2, default=str))
+    if archive:
+        path = archive_name(res)
+        res["archive"] = str(path.relative_to(ROOT))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(res, indent=1, default=str) + "\n")
+    smoke = res.get("smoke")
+    out_md = BUILD / "benchmarks-smoke.md" if smoke else ROOT / "docs" / "benchmarks.md"
+    out_png = BUILD / "benchmarks-smoke.png" if smoke else ROOT / "docs" / "benchmarks.png"
     chart_rows = [f"{batch}\t{name.replace(DEFAULTS, 'defaults')}\t{s['median']}" for batch in res["batches"]
-                  for name, s in res["cnn"][str(batch)].items() if s["median"]]
+                  for name, s in res["cnn"][str(batch)].items() if not name.startswith("_") and s["median"]]
+    BUILD.mkdir(parents=True, exist_ok=True)
     (BUILD / "chart.tsv").write_text("\n".join(chart_rows) + "\n")
-    title = (f"Course CNN training, images/s (median of {res['rounds']} rounds, load avg {res['load']['median']:.1f} "
-             f"on {res['machine']['cores']} cores)")
-    (ROOT / "docs").mkdir(exist_ok=True)
+    title = (f"Course CNN training, images/s (median of {res['rounds']} rounds, load avg {res['load']['median']:.1f}, "
+             f"{res['machine']['cpu']})" + (" — SMOKE RUN" if smoke else ""))
     subprocess.run(["java", "-Djava.awt.headless=true", "-cp", f"{JAR}{os.pathsep}{CLASSES}", "org.dlcourse.bench.BenchChart",
-                    str(BUILD / "chart.tsv"), str(ROOT / "docs" / "benchmarks.png"), title], check=False)
-    markdown = report(res)
-    (ROOT / "docs" / "benchmarks.md").write_text(markdown)
+                    str(BUILD / "chart.tsv"), str(out_png), title], check=False)
+    markdown = report(res, before)
+    if not smoke:
+        markdown = markdown.replace("# Benchmarks\n", "# Benchmarks\n\n![Throughput](benchmarks.png)\n", 1)
+    out_md.write_text(markdown)
     log("\n" + markdown)
-    log(f"Written: docs/benchmarks.md, docs/benchmarks.png, {BUILD.relative_to(ROOT)}/results.json")
+    log(f"Written: {out_md.relative_to(ROOT)}, {out_png.relative_to(ROOT)}, {res.get('archive', '(not archived again)')}")
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    except stats.MixedRuns as e:
+        sys.exit(f"bench: {e}")

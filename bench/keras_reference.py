@@ -39,7 +39,7 @@ class KerasWorker:
         self.warm = set()
         self.cnn = {}
 
-    def cnn_steps(self, batch, steps):
+    def cnn_steps(self, batch, steps, mode=None):
         if batch not in self.cnn:
             keras.utils.set_random_seed(42)
             model = slide_cnn()
@@ -55,7 +55,7 @@ class KerasWorker:
             loss = float(np.ravel(model.train_on_batch(images, labels))[0])
         return loss
 
-    def xor_new(self):
+    def xor_new(self, mode=None):
         keras.utils.set_random_seed(42)
         self.xor_model = keras.Sequential([keras.Input((2,)), layers.Dense(2, activation="sigmoid"), layers.Dense(1)])
         self.xor_model.compile(optimizer=keras.optimizers.Adam(0.1), loss="mse")

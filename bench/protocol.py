@@ -24,12 +24,12 @@ def status_mib(field):
 
 def timed_cnn(worker, batch, steps, mode):
     """One measurement: `steps` training steps of `batch` images (the first call per batch also warms up)."""
-    if batch not in worker.warm:
-        worker.cnn_steps(batch, max(3, steps // 4))
-        worker.warm.add(batch)
+    if (batch, mode) not in worker.warm:
+        worker.cnn_steps(batch, max(3, steps // 4), mode)
+        worker.warm.add((batch, mode))
     cpu = time.process_time()
     start = time.perf_counter()
-    loss = worker.cnn_steps(batch, steps)
+    loss = worker.cnn_steps(batch, steps, mode)
     seconds = time.perf_counter() - start
     return {"images_per_s": batch * steps / seconds, "seconds": seconds, "steps": steps, "batch": batch,
             "loss": loss, "rss_mib": status_mib("VmRSS"), "cpu_per_wall": (time.process_time() - cpu) / seconds}
@@ -37,7 +37,7 @@ def timed_cnn(worker, batch, steps, mode):
 
 def timed_xor(worker, steps, mode):
     """One measurement of per-step overhead: `steps` full-batch steps of the XOR network, after a warm-up."""
-    worker.xor_new()
+    worker.xor_new(mode)
     worker.xor_steps(max(50, steps // 10))
     cpu = time.process_time()
     start = time.perf_counter()
@@ -78,6 +78,7 @@ def main(make_worker, description, started):
     parser.add_argument("--serve", action="store_true", help="answer bench.py's commands on stdin")
     parser.add_argument("--batch", type=int, default=64)
     parser.add_argument("--steps", type=int, default=20)
+    parser.add_argument("--modes", default="plain", help="variants to measure, comma-separated (PyTorch: plain,channels_last,foreach,fused)")
     args = parser.parse_args()
     worker, info = make_worker(args.threads)
     info["load_ms"] = 1000 * (time.perf_counter() - started)
@@ -85,5 +86,6 @@ def main(make_worker, description, started):
         serve(worker, dict(ready=True, **info))
         return
     print(json.dumps(info))
-    print(json.dumps(timed_cnn(worker, args.batch, args.steps, "engine")))
-    print(json.dumps(timed_xor(worker, 2000, "loop")))
+    for mode in args.modes.split(","):
+        print(json.dumps(dict(mode=mode, **timed_cnn(worker, args.batch, args.steps, mode))))
+    print(json.dumps(timed_xor(worker, 2000, args.modes.split(",")[0])))

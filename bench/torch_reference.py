@@ -5,6 +5,11 @@
 
 A training step is what DJL's is: forward, softmax cross-entropy, backward, Adam, and the loss read
 back as a Python number (which waits for the step to finish).
+
+Each measurement names a variant, as a competent PyTorch user would try them (bench.py keeps the best per round):
+`plain` (torch.optim.Adam's defaults), `channels_last` (model and images in torch.channels_last memory format),
+`foreach` (Adam(foreach=True): one multi-tensor update for all parameters), `fused` (Adam(fused=True): one fused
+kernel). A variant torch refuses answers with the exception it raised, which the report quotes.
 """
 
 import os
@@ -37,14 +42,17 @@ class TorchWorker:
         self.xor_inputs = [[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]]
         self.xor_targets = [[0.0], [1.0], [1.0], [0.0]]
 
-    def cnn_steps(self, batch, steps):
-        if batch not in self.cnn:
+    def cnn_steps(self, batch, steps, mode="plain"):
+        if (batch, mode) not in self.cnn:
             torch.manual_seed(42)
             model = slide_cnn()
             images = torch.rand(batch, 3, 32, 32)
             labels = torch.randint(0, 10, (batch,))
-            self.cnn[batch] = (model, torch.optim.Adam(model.parameters(), lr=1e-3), images, labels)
-        model, optimizer, images, labels = self.cnn[batch]
+            if mode == "channels_last":
+                model = model.to(memory_format=torch.channels_last)
+                images = images.contiguous(memory_format=torch.channels_last)
+            self.cnn[batch, mode] = (model, adam(model.parameters(), 1e-3, mode), images, labels)
+        model, optimizer, images, labels = self.cnn[batch, mode]
         loss = None
         for _ in range(steps):
             optimizer.zero_grad()
@@ -54,10 +62,10 @@ class TorchWorker:
             optimizer.step()
         return loss
 
-    def xor_new(self):
+    def xor_new(self, mode="plain"):
         torch.manual_seed(42)
         self.xor_model = nn.Sequential(nn.Linear(2, 2), nn.Sigmoid(), nn.Linear(2, 1))
-        self.xor_optimizer = torch.optim.Adam(self.xor_model.parameters(), lr=0.1)
+        self.xor_optimizer = adam(self.xor_model.parameters(), 0.1, mode)
 
     def xor_steps(self, steps):
         """Notebook 03's loop written out: the arrays made from Python lists each step, as the Java loop does."""
@@ -73,12 +81,28 @@ class TorchWorker:
         return loss
 
 
+def adam(parameters, lr, mode):
+    """Adam as the variant asks: torch's defaults, or foreach=True / fused=True said explicitly."""
+    options = {"foreach": {"foreach": True}, "fused": {"fused": True}}.get(mode, {})
+    return torch.optim.Adam(parameters, lr=lr, **options)
+
+
+def adam_default_on_cpu():
+    """What torch.optim.Adam() does on CPU when neither foreach nor fused is given, asked of torch itself."""
+    from torch.optim.optimizer import _default_to_fused_or_foreach
+    params = list(nn.Linear(2, 2).parameters())
+    fused, foreach = _default_to_fused_or_foreach(params, differentiable=False, use_fused=False)
+    return ("fused kernel" if fused else "one multi-tensor (foreach) update" if foreach
+            else "a loop over the parameters, one update each (foreach=False, fused=False)")
+
+
 def make_worker(threads):
     torch.set_num_threads(threads)
     torch.set_num_interop_threads(1)
     info = {"engine": "PyTorch (Python)", "version": torch.__version__,
             "settings": f"torch.set_num_threads({threads}), set_num_interop_threads(1); "
-                        f"oneDNN {'on' if torch.backends.mkldnn.is_available() else 'off'}"}
+                        f"oneDNN {'on' if torch.backends.mkldnn.is_available() else 'off'}",
+            "adam_default_on_cpu": adam_default_on_cpu()}
     return TorchWorker(), info
 
 

@@ -29,7 +29,7 @@ fi
 heap="$(bash "$here/limits.sh" heap)"
 crash_log="${TMPDIR:-/tmp}/dl-course-hs_err_pid%p.log"
 export JJAVA_JVM_OPTS="${JJAVA_JVM_OPTS:--Xmx$heap -XX:ErrorFile=$crash_log -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -ea -Djava.awt.headless=true -Dai.djl.offline=true}"
-# Engine threads (measured in docs/benchmarks.md). Inside the JVM both engines' OpenMP runs on one core
+# Engine threads (measured by ./course bench --defaults). Inside the JVM both engines' OpenMP runs on one core
 # unless told. MXNet's NaiveEngine runs each operator on the calling thread: one OpenMP team instead of
 # one per engine thread, and no hand-off per operator. Idle OpenMP threads spin a short while (about
 # 0.1 ms) before sleeping: long enough to catch the next operator, short enough not to starve another
