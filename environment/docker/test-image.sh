@@ -192,7 +192,7 @@ check_configuration() {
   run_in "$c" tar -C /opt/dl-course/notebooks --exclude=./library -c . | tar -C "$got/pristine" -x
   run_in "$c" tar -C /home/jovyan/notebooks --exclude=./library -c . | tar -C "$got/home" -x
   for copy in pristine home; do
-    diff -rq "$expected" "$got/$copy" >/dev/null || differ+=("$copy: $(diff -rq "$expected" "$got/$copy" | head -3 | xargs)")
+    diff -rq "$expected" "$got/$copy" >/dev/null || differ+=("$copy: $( (diff -rq "$expected" "$got/$copy" || true) | head -3 | xargs)")
   done
   leaked=$(run_in "$c" bash -c 'grep -rl -e "BEGIN SOLUTION" -e "END SOLUTION" /opt/dl-course/notebooks /home/jovyan 2>/dev/null' || true)
   if [[ "$edition" == student ]] && ! run_in "$c" cat /opt/dl-course/venv/etc/jupyter/labconfig/page_config.json 2>/dev/null \
@@ -216,7 +216,7 @@ check_configuration() {
   rm -rf "$library" && mkdir -p "$library"
   run_in "$c" tar -C /opt/dl-course/library -c . | tar -C "$library" -x
   diff -rq "$ROOT/support-lib/src/main/java" "$library" >/dev/null \
-    || problems+=("/opt/dl-course/library is not support-lib/src/main/java: $(diff -rq "$ROOT/support-lib/src/main/java" "$library" | head -3 | xargs)")
+    || problems+=("/opt/dl-course/library is not support-lib/src/main/java: $( (diff -rq "$ROOT/support-lib/src/main/java" "$library" || true) | head -3 | xargs)")
   writable=$(run_in "$c" find /opt/dl-course/library -writable | head -3 | xargs)
   [[ -z "$writable" ]] || problems+=("jovyan can write in /opt/dl-course/library: $writable")
   if [[ ${#problems[@]} -gt 0 ]]; then fail "[$edition] library sources: ${problems[*]}"
