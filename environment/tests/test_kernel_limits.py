@@ -105,3 +105,16 @@ def test_on_binder_a_profile_the_session_chose_wins(tmp_path):
 
 def test_elsewhere_the_profile_is_left_unset_so_the_full_course_runs(tmp_path):
     assert kernel_environment(tmp_path) == "profile="
+
+
+@pytest.mark.kernel
+def test_a_kernel_under_a_one_cpu_quota_runs_one_thread_and_says_so_in_its_banner(kit_kernel, tmp_path, monkeypatch):
+    import nbformat
+    import kernel_runner
+    monkeypatch.setenv("COURSE_CGROUP_DIR", str(cgroup_v2(tmp_path, cpu_max="100000 100000")))
+    monkeypatch.delenv("OMP_NUM_THREADS", raising=False)
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("var course = Course.start();")]
+    run = kernel_runner.execute(nb, "MXNet", "fast", 300, cwd=tmp_path)
+    banner = "".join(o.get("text", "") for o in nb.cells[0].outputs)
+    assert run.problems == [] and "· 1 thread (OMP_NUM_THREADS) ·" in banner, (run.problems, banner)

@@ -98,8 +98,8 @@ public final class Course {
     }
 
     private static String threads() {
-        String omp = System.getenv("OMP_NUM_THREADS");
-        if (omp != null && !omp.isBlank()) return Words.of("banner.threads.omp", omp.trim());
+        String omp = System.getenv("OMP_NUM_THREADS") == null ? "" : System.getenv("OMP_NUM_THREADS").trim();
+        if (!omp.isEmpty()) return Words.of(omp.equals("1") ? "banner.thread.omp" : "banner.threads.omp", omp);
         return Words.of("banner.threads.all", Runtime.getRuntime().availableProcessors());
     }
 
