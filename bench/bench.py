@@ -271,6 +271,13 @@ def rows_of(live, kind):
     return found
 
 
+def sample_lengths(res):
+    """The range of the contenders' median sample lengths in the CNN part, as measured (not as targeted)."""
+    lengths = [row["seconds"] for by_row in res["cnn"].values() for name, row in by_row.items()
+               if not name.startswith("_") and row.get("seconds")]
+    return f"{min(lengths):.1f}–{max(lengths):.1f} s per sample, median per contender" if lengths else "not recorded"
+
+
 def seconds_of(answer):
     if "seconds" in answer:
         return answer["seconds"]
@@ -280,10 +287,12 @@ def seconds_of(answer):
 
 
 def calibrate(rows, command_for, first_steps, target_s, log):
-    """Steps per sample for each row, so that one sample lasts at least `target_s` seconds: one untimed trial each
-    (which also warms the contender up: first-call allocations, oneDNN primitives, graph tracing)."""
+    """Steps per sample for each row, so that one sample lasts at least `target_s` seconds: a warm-up trial
+    (first-call allocations, oneDNN primitives, graph tracing), then a trial that sets the steps. Timing the cold
+    trial instead made the DJL rows' samples 1.4-2 s for a 2.5 s target (they speed up most after warm-up)."""
     steps = {}
     for label, (c, mode) in rows.items():
+        c.ask(command_for(mode, first_steps))
         answer = c.ask(command_for(mode, first_steps))
         took = seconds_of(answer)
         steps[label] = first_steps if not took else max(first_steps, math.ceil(1.15 * first_steps * target_s / took))
@@ -479,7 +488,8 @@ def run_header(res):
                 "are not a measurement of the kit; do not quote them.**", ""]
     out += [f"This report shows one run, archived as `{res['archive']}`: `{res['command']}`, started {res['date']}, "
             f"{res['seconds']:.0f} s, {res['rounds']} rounds (each contender once per round, in an order shuffled afresh "
-            f"each round from seed {res['seed']}), samples of at least {res['sample_seconds']} s. "
+            f"each round from seed {res['seed']}), samples calibrated to last at least {res['sample_seconds']} s "
+            f"(measured: {sample_lengths(res)}). "
             f"**Load average: {load['start']:.1f} at the start, {load['median']:.1f} median, {load['max']:.1f} max, "
             f"{load['end']:.1f} at the end** on the {m['cores']} core(s) this run used"
             + (" — the machine was busy; absolute numbers are depressed, the ratios are taken round by round."
