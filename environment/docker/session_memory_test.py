@@ -46,18 +46,24 @@ class Sampler(threading.Thread):
         self.server = psutil.Process(pid)
         self.peak = self.overall = 0
         self.kernels = 0
+        self.samples = 0   # counted, so that a notebook measured by no sample fails the test
 
     def run(self):
-        while True:
-            processes = [self.server, *self.server.children(recursive=True)]
-            total = 0
+        while self.server.is_running():
+            total, kernels = 0, 0
+            try:
+                processes = [self.server, *self.server.children(recursive=True)]
+            except psutil.Error:
+                processes = [self.server]
             for p in processes:
-                try:
+                try:   # a kernel shut down between the listing and the reading is simply gone
                     total += p.memory_info().rss
-                except psutil.NoSuchProcess:
+                    kernels += p.name().startswith("java")
+                except (psutil.NoSuchProcess, psutil.AccessDenied):
                     pass
-            self.kernels = sum(1 for p in processes if p.name().startswith("java"))
+            self.kernels = kernels
             self.peak, self.overall = max(self.peak, total), max(self.overall, total)
+            self.samples += 1
             time.sleep(0.5)
 
 
@@ -106,11 +112,13 @@ def main():
     for path in args.notebooks:
         notebook = api(args, "GET", f"contents/{path}")["content"]
         cells = [(i, c["source"]) for i, c in enumerate(notebook["cells"]) if c["cell_type"] == "code"]
-        sampler.peak, start = 0, time.time()
+        sampler.peak, samples_before, start = 0, sampler.samples, time.time()
         session = api(args, "POST", "sessions", {"path": path, "type": "notebook", "name": path.rsplit("/", 1)[-1],
                                                    "kernel": {"name": "dl-course"}})
         error = run_cells(args, session["kernel"]["id"], cells, args.timeout)
         time.sleep(1)
+        if sampler.samples == samples_before or not sampler.is_alive():
+            error = error or "the memory sampler took no sample during this notebook"
         failures += bool(error)
         print(f"  {path}: {'FAILED ' + error if error else 'ok'} in {time.time() - start:.0f} s; peak "
               f"{sampler.peak // MiB} MiB; {sampler.kernels} kernels alive after", flush=True)
