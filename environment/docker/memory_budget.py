@@ -27,16 +27,22 @@ def session_memory_limit():
     return int(out) if out.isdigit() else 0
 
 
-def memory_in_use(pid=None):
-    """Resident memory of the server and every process it started (kernels and their children), in bytes."""
+def memory_in_use(pid=None, count_kernels=False):
+    """Resident memory of the server and every process it started (kernels and their children), in bytes;
+    with count_kernels, (bytes, number of Java kernels). A process that ends while it is read counts as gone."""
     server = psutil.Process(pid or os.getpid())
-    total = 0
-    for process in [server, *server.children(recursive=True)]:
+    try:
+        processes = [server, *server.children(recursive=True)]
+    except psutil.Error:
+        processes = [server]
+    total = kernels = 0
+    for process in processes:
         try:
             total += process.memory_info().rss
-        except psutil.NoSuchProcess:
+            kernels += process.name().startswith("java")
+        except (psutil.NoSuchProcess, psutil.AccessDenied):
             pass
-    return total
+    return (total, kernels) if count_kernels else total
 
 
 def kernels_to_shut_down(idle_kernels, in_use, room_needed, limit):

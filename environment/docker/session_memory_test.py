@@ -18,6 +18,8 @@ import uuid
 import psutil
 import websocket
 
+import memory_budget   # the server's own reading of its memory (same folder)
+
 MiB = 1 << 20
 
 
@@ -50,18 +52,7 @@ class Sampler(threading.Thread):
 
     def run(self):
         while self.server.is_running():
-            total, kernels = 0, 0
-            try:
-                processes = [self.server, *self.server.children(recursive=True)]
-            except psutil.Error:
-                processes = [self.server]
-            for p in processes:
-                try:   # a kernel shut down between the listing and the reading is simply gone
-                    total += p.memory_info().rss
-                    kernels += p.name().startswith("java")
-                except (psutil.NoSuchProcess, psutil.AccessDenied):
-                    pass
-            self.kernels = kernels
+            total, self.kernels = memory_budget.memory_in_use(self.server.pid, count_kernels=True)
             self.peak, self.overall = max(self.peak, total), max(self.overall, total)
             self.samples += 1
             time.sleep(0.5)
