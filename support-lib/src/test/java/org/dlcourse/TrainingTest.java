@@ -111,6 +111,28 @@ class TrainingTest {
         assertTrue(Notebook.png(last).length > 1000, "renders as a PNG");
     }
 
+    /** A long training's grey line: block means, so that a redraw stays cheap (15,000 points took 1.4 s to draw). */
+    @Test
+    void aLongTrainingDrawsBlockMeansAndItsFinalPictureOnce() {
+        List<Object> updates = new ArrayList<>();
+        Notebook.connect(o -> "area-1", (id, o) -> updates.add(o));
+        LossHistory history;
+        int updatesAtLastEpoch;
+        try (NDManager manager = NDManager.newBaseManager(); Model model = Model.newInstance("line");
+             Trainer trainer = trainer(model, Training.config(Loss.l2Loss(), "line"))) {
+            history = Training.fit(trainer, 300, line(manager), null);
+            updatesAtLastEpoch = updates.size();
+        }
+        assertEquals(updatesAtLastEpoch, updates.size(), "closing the trainer redraws nothing: the last epoch drew the end");
+        XYChart last = (XYChart) updates.get(updates.size() - 1);
+        var grey = last.getSeriesMap().get("batch loss (mean of 3 steps)");
+        assertTrue(grey != null, "1,200 batches in blocks of 3: " + last.getSeriesMap().keySet());
+        assertEquals(400, grey.getXData().length);
+        assertEquals(300.0, grey.getXData()[399], 1e-9, "the last block ends at the last batch: epoch 300");
+        assertEquals(history.steps().subList(1197, 1200).stream().mapToDouble(Double::doubleValue).average().orElseThrow(),
+                grey.getYData()[399], 1e-9);
+    }
+
     @Test
     void aTrainerWithoutHistoryIsExplained() {
         try (Model model = Model.newInstance("line");

@@ -9,6 +9,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * Long, noisy series on a chart: a curve averaged over blocks of steps (a GAN's step losses are
@@ -23,15 +24,24 @@ public final class Curves {
 
     /** Adds {@code steps} as a line of at most {@link #MAX_POINTS} block means, each at its block's last step. */
     public static XYSeries averaged(XYChart chart, String name, List<Double> steps, Color color) {
+        return averaged(chart, name, step -> step + 1, steps, color);
+    }
+
+    /**
+     * The same, each block mean drawn at {@code x.applyAsDouble(i)}, {@code i} the index of its block's last step
+     * (the training chart counts in epochs). Drawing a point costs about as much as drawing the rest of the chart
+     * once the points pass a thousand, so the points stay fewer than the chart's pixels across.
+     */
+    public static XYSeries averaged(XYChart chart, String name, IntToDoubleFunction x, List<Double> steps, Color color) {
         int block = blockSize(steps.size());
         List<Double> means = blockMeans(steps, block);
-        double[] x = new double[means.size()];
-        double[] y = new double[means.size()];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = Math.min(steps.size(), (i + 1) * block);
-            y[i] = means.get(i);
+        double[] xs = new double[means.size()];
+        double[] ys = new double[means.size()];
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = x.applyAsDouble(Math.min(steps.size(), (i + 1) * block) - 1);
+            ys[i] = means.get(i);
         }
-        XYSeries line = chart.addSeries(block == 1 ? name : name + " (mean of " + block + " steps)", x, y);
+        XYSeries line = chart.addSeries(block == 1 ? name : Words.of("curve.meanOf", name, block), xs, ys);
         line.setMarker(SeriesMarkers.NONE);
         line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         line.setLineColor(color);
