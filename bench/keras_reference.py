@@ -3,8 +3,12 @@
     build/bench-venv/bin/python bench/keras_reference.py --batch 64 --steps 20     # one measurement
     build/bench-venv/bin/python bench/keras_reference.py --serve                    # for bench.py
 
-A step is `model.train_on_batch` (Keras' compiled train function: forward, softmax cross-entropy,
-backward, Adam), which returns the loss as a number. Images are channels-last (32x32x3), Keras' own layout.
+Two modes. `train_on_batch`: a step is `model.train_on_batch` on one fixed batch (Keras' compiled train function:
+forward, softmax cross-entropy, backward, Adam), which returns the loss as a number. `fit`: what the TensorFlow CNN
+tutorial (the one notebook 04 follows) does, as the kit's row does it: `model.fit` for one epoch on STEPS x BATCH
+images stored as bytes and scaled to [0,1] (the tutorial's `/ 255.0`, done once, untimed), shuffled, then validation
+on one image per five trained in batches of 256, as the kit's row validates. Images are channels-last (32x32x3),
+Keras' own layout.
 """
 
 import os
@@ -37,19 +41,42 @@ def slide_cnn():
 class KerasWorker:
     def __init__(self):
         self.warm = set()
-        self.cnn = {}
+        self.cnn = {}     # (batch, mode) -> compiled model
+        self.fixed = {}   # batch -> the fixed batch train_on_batch repeats
+        self.data = {}    # (batch, steps) -> fit's training and validation arrays
 
-    def cnn_steps(self, batch, steps, mode=None):
-        if batch not in self.cnn:
+    def model(self, batch, mode):
+        if (batch, mode) not in self.cnn:
             keras.utils.set_random_seed(42)
             model = slide_cnn()
             model.compile(optimizer=keras.optimizers.Adam(1e-3),
-                          loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True))
-            rng = np.random.default_rng(42)
-            images = tf.constant(rng.random((batch, 32, 32, 3), dtype=np.float32))
-            labels = tf.constant(rng.integers(0, 10, batch))
-            self.cnn[batch] = (model, images, labels)
-        model, images, labels = self.cnn[batch]
+                          loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
+                          metrics=["accuracy"] if mode == "fit" else None)   # the tutorial's, the kit's evaluator
+            self.cnn[batch, mode] = model
+        return self.cnn[batch, mode]
+
+    def prepare(self, batch, steps, mode):
+        """The data of a measurement, made before its timing starts."""
+        rng = np.random.default_rng(42)
+        if mode == "fit" and (batch, steps) not in self.data:
+            def images(n):
+                return (rng.integers(0, 256, (n, 32, 32, 3), dtype=np.uint8) / 255.0).astype(np.float32)
+            validation = max(batch, batch * steps // 5)
+            self.data[batch, steps] = (images(batch * steps), rng.integers(0, 10, batch * steps),
+                                       images(validation), rng.integers(0, 10, validation))
+        if mode != "fit" and batch not in self.fixed:
+            self.fixed[batch] = (tf.constant(rng.random((batch, 32, 32, 3), dtype=np.float32)),
+                                 tf.constant(rng.integers(0, 10, batch)))
+
+    def cnn_steps(self, batch, steps, mode="train_on_batch"):
+        model = self.model(batch, mode)
+        self.prepare(batch, steps, mode)
+        if mode == "fit":
+            x, y, vx, vy = self.data[batch, steps]
+            history = model.fit(x, y, batch_size=batch, epochs=1, shuffle=True, validation_data=(vx, vy),
+                                validation_batch_size=256, verbose=0)
+            return float(history.history["loss"][-1])
+        images, labels = self.fixed[batch]
         loss = None
         for _ in range(steps):
             loss = float(np.ravel(model.train_on_batch(images, labels))[0])

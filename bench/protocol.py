@@ -1,7 +1,7 @@
 """What the Python reference scripts share: the command loop bench.py talks to, and memory readings.
 
 A reference script is started once and kept warm; bench.py sends it one command per line on stdin
-(`cnn BATCH STEPS MODE`, `xor STEPS MODE`, `memory`, `quit`) and reads one JSON line per command
+(`cnn BATCH STEPS MODE`, `xor STEPS MODE`, `op STEPS`, `memory`, `quit`) and reads one JSON line per command
 on stdout, alternating between contenders so that the machine's load hits them alike.
 """
 
@@ -27,6 +27,8 @@ def timed_cnn(worker, batch, steps, mode):
     if (batch, mode) not in worker.warm:
         worker.cnn_steps(batch, max(3, steps // 4), mode)
         worker.warm.add((batch, mode))
+    if hasattr(worker, "prepare"):   # data made outside the timing
+        worker.prepare(batch, steps, mode)
     cpu = time.process_time()
     start = time.perf_counter()
     loss = worker.cnn_steps(batch, steps, mode)
@@ -47,6 +49,16 @@ def timed_xor(worker, steps, mode):
             "cpu_per_wall": (time.process_time() - cpu) / seconds}
 
 
+def timed_op(worker, steps):
+    """One tiny operation (two 4x2 tensors added), `steps` times after a warm-up: a call into the engine's cost."""
+    worker.op_steps(max(100, steps // 10))
+    cpu = time.process_time()
+    start = time.perf_counter()
+    worker.op_steps(steps)
+    seconds = time.perf_counter() - start
+    return {"ms_per_step": 1000 * seconds / steps, "steps": steps, "cpu_per_wall": (time.process_time() - cpu) / seconds}
+
+
 def serve(worker, ready):
     """The command loop: one JSON line per command."""
     print(json.dumps(ready), flush=True)
@@ -59,6 +71,8 @@ def serve(worker, ready):
                 answer = timed_cnn(worker, int(word[1]), int(word[2]), word[3])
             elif word[0] == "xor":
                 answer = timed_xor(worker, int(word[1]), word[2])
+            elif word[0] == "op":
+                answer = timed_op(worker, int(word[1]))
             elif word[0] == "memory":
                 answer = {"rss_mib": status_mib("VmRSS"), "peak_rss_mib": status_mib("VmHWM")}
             elif word[0] == "quit":

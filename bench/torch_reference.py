@@ -80,6 +80,11 @@ class TorchWorker:
             self.xor_optimizer.step()
         return loss
 
+    def op_steps(self, steps):
+        a, b = torch.tensor(self.xor_inputs), torch.tensor(self.xor_inputs)
+        for _ in range(steps):
+            a + b
+
 
 def adam(parameters, lr, mode):
     """Adam as the variant asks: torch's defaults, or foreach=True / fused=True said explicitly."""

@@ -44,7 +44,7 @@ import java.util.Random;
  * alternates between contenders (this one, the other engine, PyTorch and Keras in Python), so a
  * change of machine load hits all of them alike.
  *
- * <p>Commands: {@code cnn BATCH STEPS engine|kit}, {@code xor STEPS loop|fit}, {@code memory}, {@code quit}.
+ * <p>Commands: {@code cnn BATCH STEPS engine|kit}, {@code xor STEPS loop|fit}, {@code op STEPS}, {@code memory}, {@code quit}.
  * {@code engine}: a fixed batch already in the engine, forward + loss + backward + Adam step, the loss
  * read back every step (as a training loop with a progress display does). {@code kit}: the same
  * network trained the way notebook 04 §4 does it: {@code Training.config} (the live chart, drawn and
@@ -82,6 +82,7 @@ public final class DjlWorker {
                 switch (word[0]) {
                     case "cnn" -> System.out.println(worker.cnn(Integer.parseInt(word[1]), Integer.parseInt(word[2]), word[3]));
                     case "xor" -> System.out.println(worker.xor(Integer.parseInt(word[1]), word[2]));
+                    case "op" -> System.out.println(worker.op(Integer.parseInt(word[1])));
                     case "data" -> System.out.println(worker.data(Integer.parseInt(word[1]), Integer.parseInt(word[2])));
                     case "memory" -> System.out.println(Json.object("rss_mib", status("VmRSS"), "peak_rss_mib", status("VmHWM")));
                     case "quit" -> {
@@ -295,6 +296,28 @@ public final class DjlWorker {
         } finally {
             trainer.getModel().close();
             trainer.close();
+        }
+    }
+
+    /**
+     * One tiny engine operation, {@code steps} times: two 4×2 arrays (the XOR data's size) added, the sum freed.
+     * The least any operation of a small model's step costs: the call into the engine, not arithmetic.
+     */
+    private String op(int steps) {
+        try (NDManager scratch = manager.newSubManager()) {
+            NDArray a = scratch.create(XOR_INPUTS);
+            NDArray b = scratch.create(XOR_INPUTS);
+            for (int i = 0; i < Math.max(100, steps / 10); i++) {   // warm-up
+                a.add(b).close();
+            }
+            long cpu = cpuNanos();
+            long start = System.nanoTime();
+            for (int i = 0; i < steps; i++) {
+                a.add(b).close();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            return Json.object("ms_per_step", 1000 * seconds / steps, "steps", steps,
+                    "cpu_per_wall", (cpuNanos() - cpu) / 1e9 / seconds);
         }
     }
 
