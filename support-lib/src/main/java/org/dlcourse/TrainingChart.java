@@ -11,7 +11,7 @@ import java.util.*;
 
 /**
  * A {@link LossHistory} that draws itself live, in a {@link LiveOutput}. The title is the progress
- * bar (epoch, batch, elapsed time); the grey line is the loss of each batch, the thick lines the
+ * bar (epoch, batch, elapsed time); the grey line is the loss of each batch (block means past 400), the thick lines the
  * per-epoch losses, and accuracies (if the trainer evaluates any) go on the right-hand axis.
  * <p>Made by {@link Training#config}: used in 01 §2, §6; 03 §4; 04 §4, §8; 05 §5; 06 §6.
  */
