@@ -779,7 +779,7 @@ def parse_args():
     parser.add_argument("--batches", default="32,64,256", help="CNN batch sizes (default 32,64,256; notebook 04 uses 32)")
     parser.add_argument("--kernel-starts", type=int, default=2, help="cold starts of the kernel per engine (0: skip)")
     parser.add_argument("--kernel-variants", action="store_true",
-                        help="also time the kernel with other JVM options (C1 alone, a class-data sharing archive)")
+                        help="also time the kernel with other JVM options (the default C2 JIT, a class-data sharing archive)")
     parser.add_argument("--defaults", action=argparse.BooleanOptionalAction, default=False,
                         help="also measure DJL without the kit's thread settings, and two DJL processes at once")
     parser.add_argument("--no-keras", action="store_true", help="leave Keras out (TensorFlow takes long to import)")
@@ -933,7 +933,8 @@ def kernel_starts(args, log, loads):
     if args.kernel_variants:
         base = " ".join(kernel_jvm_opts())
         archive = BUILD / "kernel-cds.jsa"
-        variants += [("C1 only (-XX:TieredStopAtLevel=1)", "MXNet", f"{base} -XX:TieredStopAtLevel=1", "dl-course"),
+        c2 = " ".join(o for o in base.split() if not o.startswith("-XX:TieredStopAtLevel"))
+        variants += [("with C2 (the JVM's default JIT)", "MXNet", c2, "dl-course"),
                      ("+ class-data archive (CDS)", "MXNet", f"{base} -XX:SharedArchiveFile={archive}", "dl-course"),
                      ("floor: empty start-up script", "MXNet", None, floor_kernel()),
                      ("floor + CDS", "MXNet", f"{base} -XX:SharedArchiveFile={archive}", floor_kernel())]

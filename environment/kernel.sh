@@ -28,11 +28,7 @@ fi
 # of a smaller memory limit (limits.sh). A JVM crash log goes to the temporary folder, never notebooks/.
 heap="$(bash "$here/limits.sh" heap)"
 crash_log="${TMPDIR:-/tmp}/dl-course-hs_err_pid%p.log"
-# The JVM's full JIT (C2), not C1 alone: DJL's Java side per engine operation runs twice as fast (a 4x2 MXNet addition
-# 17 us against 37 us), so a notebook of tiny operations trains faster (03 in the full profile: 167 s against 217 s),
-# for about 1 s more at kernel start, short cells up to a second slower in the first minutes while C2 compiles, and
-# 50 MiB more at the peak (434 against 378 MiB). Measured on 2 AMD EPYC cores, 2026-11-30.
-export JJAVA_JVM_OPTS="${JJAVA_JVM_OPTS:--Xmx$heap -XX:ErrorFile=$crash_log -XX:+UseSerialGC -Xshare:auto -ea -Djava.awt.headless=true -Dai.djl.offline=true}"
+export JJAVA_JVM_OPTS="${JJAVA_JVM_OPTS:--Xmx$heap -XX:ErrorFile=$crash_log -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -ea -Djava.awt.headless=true -Dai.djl.offline=true}"
 # Engine threads (measured by ./course bench --defaults). Inside the JVM both engines' OpenMP runs on one core
 # unless told. MXNet's NaiveEngine runs each operator on the calling thread: one OpenMP team instead of
 # one per engine thread, and no hand-off per operator. Idle OpenMP threads spin a short while (about
